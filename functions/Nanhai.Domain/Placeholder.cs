@@ -1,0 +1,1 @@
+namespace Nanhai.Domain; internal static class Placeholder { }
