@@ -1,14 +1,23 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Hosting;
+using Nanhai.Application.Workflows;
+using Nanhai.Functions.Http;
+using Nanhai.Infrastructure;
 
 namespace Nanhai.Functions;
 
+/// <summary>The Functions app's composition root (Azure). The local host composes the same parts in its own.</summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
+        builder.UseMiddleware<HttpPipelineMiddleware>();
+        builder.Services.AddNanhaiPlatform(builder.Configuration);
+        builder.ConfigureDurableWorker().AddTasks(PlatformWorkflows.Register);
         builder.Build().Run();
     }
 }

@@ -1,2 +1,38 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Options;
+using Nanhai.Functions.OpenApi;
+using Nanhai.Infrastructure;
+using Nanhai.LocalHost;
+using Nanhai.LocalHost.Commands;
+using Nanhai.LocalHost.Durable;
+using Nanhai.LocalHost.Http;
+using Nanhai.LocalHost.Triggers;
+
+// The local host's composition root: the Functions app's code on one machine (see README, "Two hosts").
+var builder = WebApplication.CreateBuilder(args.Length > 0 && args[0] == "token" ? [] : args);
+if (args is ["token", .. var tokenArguments])
+    return TokenCommand.Run(tokenArguments, builder.Configuration, builder.Environment);
+
+var local = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
+builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Listen(System.Net.IPAddress.Loopback, local.HttpPort);
+    kestrel.Listen(System.Net.IPAddress.Loopback, local.SidecarPort, listen => listen.Protocols = HttpProtocols.Http2);
+});
+
+builder.Services.AddNanhaiPlatform(builder.Configuration);
+builder.Services.AddLocalDurableBackend(builder.Configuration);
+builder.Services.AddMvcCore(); // executes the functions' IActionResult values, as the Functions ASP.NET Core integration does
+builder.Services.AddHostedService<BlobTriggerEmulator>();
+builder.Services.AddHostedService<TimerTriggerRunner>();
+
+var app = builder.Build();
+app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{local.SidecarPort}");
+app.MapGroup("").RequireHost($"*:{local.HttpPort}").MapHttpFunctions(HttpFunctionCatalog.All);
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("Nanhai local host: API on http://127.0.0.1:{Port}/api/ (task hub {Hub})", local.HttpPort,
+        app.Configuration["DurableTaskHubName"] ?? "NanhaiHub"));
+await app.RunAsync();
+return 0;

@@ -86,7 +86,7 @@ public sealed class LocalServices : IAsyncDisposable
         ["Cosmos__Key"] = CosmosEmulatorKey,
         ["Cosmos__DatabaseName"] = "nanhai",
         ["Cosmos__AcceptLoopbackCertificate"] = "true",
-        ["Durable__TaskHubName"] = taskHub,
+        ["DurableTaskHubName"] = taskHub,
     };
 
     public async ValueTask DisposeAsync()

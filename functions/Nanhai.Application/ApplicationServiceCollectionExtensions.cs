@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nanhai.Application.Diagnostics;
+using Nanhai.Application.Diagnostics.WorkflowProbes;
+using Nanhai.Application.Ingestion;
+
+namespace Nanhai.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>The use cases of every capability, and their options.</summary>
+    public static IServiceCollection AddNanhaiApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkflowHistoryOptions>().Bind(configuration.GetSection(WorkflowHistoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTransient<WorkflowProbes>();
+        services.AddTransient<WorkflowHistoryRetention>();
+        services.AddTransient<DumpArrivals>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.DurableTask;
+using Nanhai.Application.Diagnostics.WorkflowProbes;
+
+namespace Nanhai.Application.Workflows;
+
+/// <summary>
+/// Every orchestrator and activity of the platform, registered by name. The Functions app and the local host both
+/// call <see cref="Register"/>, so a workflow cannot exist in one host and not the other. (The DurableTask source
+/// generator that would do this is not available here; activities are called by class name.)
+/// </summary>
+public static class PlatformWorkflows
+{
+    public static void Register(DurableTaskRegistry registry) => registry
+        .AddOrchestrator<WorkflowProbeOrchestrator>()
+        .AddActivity<RecordWorkflowProbeStepActivity>();
+}
