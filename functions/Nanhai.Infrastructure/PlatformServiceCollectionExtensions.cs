@@ -1,5 +1,3 @@
-using Azure.Core;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -22,12 +20,12 @@ public static class PlatformServiceCollectionExtensions
     /// <summary>
     /// Everything the platform's features need, the same in both hosts: use cases, storage, Cosmos DB, the event
     /// store, integration events, token validation and health checks. Each host's composition root calls this once.
+    /// In Azure every client signs in with the managed identity (DefaultAzureCredential); keys and connection strings
+    /// are for the local stand-ins only.
     /// </summary>
     public static IServiceCollection AddNanhaiPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        // Managed identity in Azure; on one machine nothing asks for it (keys and connection strings are local-only).
-        services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
 
         services.AddNanhaiApplication(configuration);
         services.AddNanhaiStorage(configuration);

@@ -10,7 +10,11 @@ using Nanhai.LocalHost.Http;
 using Nanhai.LocalHost.Triggers;
 
 // The local host's composition root: the Functions app's code on one machine (see README, "Two hosts").
-var builder = WebApplication.CreateBuilder(args.Length > 0 && args[0] == "token" ? [] : args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args is ["token", ..] ? [] : args,
+    ContentRootPath = AppContext.BaseDirectory, // appsettings.json beside the program, wherever it is started from
+});
 if (args is ["token", .. var tokenArguments])
     return TokenCommand.Run(tokenArguments, builder.Configuration, builder.Environment);
 

@@ -17,7 +17,7 @@ public sealed class DumpArrivals(IEventStore events, IIntegrationEventPublisher 
 {
     public const string EventType = "dump.received";
 
-    public static string StreamOf(string unit, string resource) => $"ingestion:{unit}/{resource}";
+    public static string StreamOf(string unit, string resource) => $"ingestion:{unit}:{resource}";
 
     public async Task RecordAsync(DumpArrival arrival, CancellationToken cancellationToken)
     {

@@ -48,6 +48,8 @@ public sealed class LocalServices : IAsyncDisposable
 
     public async Task StartAzuriteAsync()
     {
+        // A restart: release the previous process (stopping it if it still runs, as it holds the ports).
+        if (azurite is not null) { await azurite.DisposeAsync(); azurite = null; }
         var bin = Path.Combine(RepositoryPaths.LocalServices, "node_modules", "azurite", "dist", "src", "azurite.js");
         azurite = ManagedProcess.Start("azurite", "node",
         [
@@ -65,6 +67,7 @@ public sealed class LocalServices : IAsyncDisposable
 
     public async Task StartCosmosAsync()
     {
+        if (cosmos is not null) { await cosmos.DisposeAsync(); cosmos = null; }
         cosmos = ManagedProcess.Start("cosmos", "node",
         [
             Path.Combine(RepositoryPaths.LocalServices, "cosmos", "server.js"),
@@ -75,6 +78,8 @@ public sealed class LocalServices : IAsyncDisposable
 
     public Task StopCosmosAsync() => cosmos?.StopAsync() ?? Task.CompletedTask;
     public Task KillCosmosAsync() => cosmos?.KillAsync() ?? Task.CompletedTask;
+    public void SuspendCosmos() => cosmos?.Suspend();
+    public void ResumeCosmos() => cosmos?.Resume();
     public Task StopAzuriteAsync() => azurite?.StopAsync() ?? Task.CompletedTask;
 
     /// <summary>The settings a platform host needs to use these services (environment-variable form).</summary>

@@ -84,6 +84,12 @@ public sealed class ManagedProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>SIGSTOP: the process keeps its port but answers nothing, as a hung service does.</summary>
+    public void Suspend() => Posix.Signal(process.Id, Posix.SigStop);
+
+    /// <summary>SIGCONT after <see cref="Suspend"/>.</summary>
+    public void Resume() => Posix.Signal(process.Id, Posix.SigCont);
+
     /// <summary>SIGTERM, then kill -9 if it has not stopped within <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan? grace = null)
     {
@@ -119,5 +125,14 @@ static class Posix
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = true, EntryPoint = "kill")]
     static extern int Kill(int pid, int signal);
 
+    // Linux signal numbers.
+    public const int SigCont = 18;
+    public const int SigStop = 19;
+
     public static void Terminate(int pid) => Kill(pid, 15);
+
+    public static void Signal(int pid, int signal)
+    {
+        if (Kill(pid, signal) != 0) throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}.");
+    }
 }

@@ -1,1 +1,0 @@
-namespace Nanhai.Domain; internal static class Placeholder { }

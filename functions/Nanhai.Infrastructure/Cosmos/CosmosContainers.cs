@@ -1,0 +1,46 @@
+using Microsoft.Azure.Cosmos;
+
+namespace Nanhai.Infrastructure.Cosmos;
+
+/// <summary>
+/// One Cosmos DB container as the platform needs it. <see cref="IncludedPaths"/> and <see cref="ExcludedPaths"/>
+/// are the consistent indexing policy's paths; indexing only what is queried keeps writes cheap.
+/// </summary>
+public sealed record CosmosContainerDefinition(
+    string Name,
+    string PartitionKeyPath,
+    IReadOnlyList<string> IncludedPaths,
+    IReadOnlyList<string> ExcludedPaths)
+{
+    public ContainerProperties ToContainerProperties()
+    {
+        var properties = new ContainerProperties(Name, PartitionKeyPath)
+        {
+            IndexingPolicy = new IndexingPolicy { IndexingMode = IndexingMode.Consistent, Automatic = true },
+        };
+        foreach (var path in IncludedPaths) properties.IndexingPolicy.IncludedPaths.Add(new IncludedPath { Path = path });
+        foreach (var path in ExcludedPaths) properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = path });
+        return properties;
+    }
+}
+
+/// <summary>
+/// The one definition of every container: the start-up initialiser creates them locally, and the Bicep templates
+/// must declare the same names, partition keys and indexing.
+/// </summary>
+public static class CosmosContainers
+{
+    /// <summary>
+    /// Append-only event streams, one document per event. Partitioned by stream, so that each aggregate's events
+    /// are one logical partition (reads and optimistic-concurrency appends stay in it) and millions of streams
+    /// spread writes evenly. A stream must stay small (one application, one grant), far below the 20 GB logical
+    /// partition limit: high-volume logs such as per-call metering do not belong in a single stream.
+    /// </summary>
+    public static CosmosContainerDefinition Events { get; } = new(
+        "events",
+        "/streamId",
+        IncludedPaths: ["/streamId/?", "/version/?", "/eventId/?", "/type/?", "/recordedAt/?"],
+        ExcludedPaths: ["/*"]);
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events];
+}

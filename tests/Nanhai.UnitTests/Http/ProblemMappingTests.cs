@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Nanhai.Application.Common;
+using Nanhai.Functions.Http;
+
+namespace Nanhai.UnitTests.Http;
+
+public sealed class ProblemMappingTests
+{
+    static HttpContext Context() => new DefaultHttpContext { Request = { Path = "/api/things" } };
+
+    [Theory]
+    [InlineData(typeof(NotFoundException), 404)]
+    [InlineData(typeof(ConflictException), 409)]
+    [InlineData(typeof(UnauthenticatedException), 401)]
+    [InlineData(typeof(ForbiddenException), 403)]
+    public void Each_failure_has_its_status_and_the_problem_content_type(Type failure, int status)
+    {
+        var result = ProblemMapping.From((Exception)Activator.CreateInstance(failure, "why")!, Context());
+
+        Assert.Equal(status, result.StatusCode);
+        Assert.Equal([ProblemMapping.ContentType], result.ContentTypes);
+        var problem = Assert.IsType<ProblemDetails>(result.Value);
+        Assert.Equal("why", problem.Detail);
+        Assert.Equal("/api/things", problem.Instance);
+    }
+
+    [Fact]
+    public void A_validation_failure_lists_the_fields()
+    {
+        var result = ProblemMapping.From(new ValidationFailedException(new Dictionary<string, string[]>
+        {
+            ["applicant.idNumber"] = ["校验位不正确"],
+            ["materials[0]"] = ["必须上传"],
+        }), Context());
+
+        Assert.Equal(400, result.StatusCode);
+        var problem = Assert.IsType<ValidationProblemDetails>(result.Value);
+        Assert.Equal(["校验位不正确"], problem.Errors["applicant.idNumber"]);
+        Assert.Equal(["必须上传"], problem.Errors["materials[0]"]);
+    }
+
+    [Fact]
+    public void An_unexpected_failure_is_a_500_that_does_not_leak_its_message()
+    {
+        var result = ProblemMapping.From(new InvalidOperationException("connection string was Password=secret"), Context());
+
+        Assert.Equal(500, result.StatusCode);
+        var problem = Assert.IsType<ProblemDetails>(result.Value);
+        Assert.DoesNotContain("secret", problem.Detail);
+        Assert.True(problem.Extensions.ContainsKey("traceId"));
+    }
+}
