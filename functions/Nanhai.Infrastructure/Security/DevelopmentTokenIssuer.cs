@@ -50,24 +50,24 @@ public sealed class DevelopmentTokenIssuer(IOptions<AuthOptions> options, TimePr
     static RsaSecurityKey LoadOrCreateKey(string path)
     {
         var full = Path.GetFullPath(path);
-        var rsa = RSA.Create();
         if (!File.Exists(full))
         {
+            // Written aside and moved into place: several processes (the local host, the tests, ./nanhai token) may
+            // start at once, and none may read a half-written key. The first move wins; the others read its key.
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            rsa.KeySize = 2048;
+            using var created = RSA.Create(2048);
+            var aside = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllText(aside, created.ExportPkcs8PrivateKeyPem());
             try
             {
-                // CreateNew: when two processes start at once, one writes the key and the other reads it.
-                using var file = new FileStream(full, FileMode.CreateNew, FileAccess.Write);
-                using var writer = new StreamWriter(file);
-                writer.Write(rsa.ExportPkcs8PrivateKeyPem());
-                return new RsaSecurityKey(rsa) { KeyId = KeyIdOf(rsa) };
+                File.Move(aside, full, overwrite: false);
             }
             catch (IOException) when (File.Exists(full))
             {
-                Thread.Sleep(200); // the other process is still writing
+                File.Delete(aside);
             }
         }
+        var rsa = RSA.Create();
         rsa.ImportFromPem(File.ReadAllText(full));
         return new RsaSecurityKey(rsa) { KeyId = KeyIdOf(rsa) };
     }

@@ -27,6 +27,22 @@ public sealed class ManagedProcess : IAsyncDisposable
 
     public int Id => process.Id;
     public bool HasExited => process.HasExited;
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>Waits for the process to end by itself; false if it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     public string Output
     {

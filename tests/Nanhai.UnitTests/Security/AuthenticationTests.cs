@@ -77,6 +77,18 @@ public sealed class AuthenticationTests : IDisposable
     }
 
     [Fact]
+    public async Task Issuers_starting_at_once_on_a_new_key_file_share_one_complete_key()
+    {
+        // The local host, the tests and ./nanhai token may all create the key at the same moment.
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            new DevelopmentTokenIssuer(Options.Create(options), TimeProvider.System).Issue($"user-{i}", Roles.Applicant))));
+
+        foreach (var token in tokens)
+            Assert.Equal(Roles.Applicant, Assert.Single((await authenticator.AuthenticateAsync($"Bearer {token}", [Roles.Applicant])).Roles));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(keyFile)!, Path.GetFileName(keyFile) + ".*.tmp"));
+    }
+
+    [Fact]
     public void Scoped_roles_need_their_scope()
     {
         Assert.Contains("unit", Assert.Throws<ValidationFailedException>(() => issuer.Issue("o", Roles.UnitOfficer)).Errors.Keys);
