@@ -26,6 +26,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Listen(System.Net.IPAddress.Loopback, local.SidecarPort, listen => listen.Protocols = HttpProtocols.Http2);
 });
 
+// Kestrel drains its requests before sequential stops reach the durable worker, whose open GetWorkItems stream is one
+// of those requests: stopping everything at once lets the worker hang up, so the host stops in seconds, not 30 s.
+builder.Services.Configure<HostOptions>(host => host.ServicesStopConcurrently = true);
 builder.Services.AddNanhaiPlatform(builder.Configuration);
 builder.Services.AddLocalDurableBackend(builder.Configuration);
 builder.Services.AddMvcCore(); // executes the functions' IActionResult values, as the Functions ASP.NET Core integration does

@@ -53,7 +53,7 @@ public sealed class LocalServices : IAsyncDisposable
         var bin = Path.Combine(RepositoryPaths.LocalServices, "node_modules", "azurite", "dist", "src", "azurite.js");
         azurite = ManagedProcess.Start("azurite", "node",
         [
-            bin, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
+            bin, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
             "--location", Path.Combine(dataDirectory, "azurite"),
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
