@@ -38,24 +38,3 @@ public sealed class RouteParityTests(PlatformFixture platform) : IClassFixture<P
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 }
-
-static class FunctionsMetadata
-{
-    /// <summary>(route, METHOD) of every HTTP trigger in the Functions app's generated functions.metadata.</summary>
-    public static List<(string Route, string Method)> HttpRoutes()
-    {
-        var configuration = typeof(FunctionsMetadata).Assembly
-            .GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
-            .OfType<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
-        var path = Path.Combine(RepositoryPaths.Root, "functions", "Nanhai.Functions", "bin", configuration, "net10.0", "functions.metadata");
-        using var metadata = JsonDocument.Parse(File.ReadAllText(path));
-        return
-        [
-            .. from function in metadata.RootElement.EnumerateArray()
-               from binding in function.GetProperty("bindings").EnumerateArray()
-               where binding.GetProperty("type").GetString() == "httpTrigger"
-               from method in binding.GetProperty("methods").EnumerateArray()
-               select (binding.GetProperty("route").GetString()!, method.GetString()!.ToUpperInvariant())
-        ];
-    }
-}
