@@ -4,7 +4,9 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Hosting;
 using Nanhai.Application.Workflows;
 using Nanhai.Functions.Http;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Nanhai.Infrastructure;
+using Nanhai.Infrastructure.Telemetry;
 
 namespace Nanhai.Functions;
 
@@ -17,6 +19,7 @@ public static class Program
         builder.ConfigureFunctionsWebApplication();
         builder.UseMiddleware<HttpPipelineMiddleware>();
         builder.Services.AddNanhaiPlatform(builder.Configuration);
+        builder.Services.AddNanhaiTelemetry(builder.Configuration, "nanhai-functions").UseFunctionsWorkerDefaults();
         builder.ConfigureDurableWorker().AddTasks(PlatformWorkflows.Register);
         builder.Build().Run();
     }

@@ -3,6 +3,8 @@ using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Options;
 using Nanhai.Functions.OpenApi;
 using Nanhai.Infrastructure;
+using Nanhai.Infrastructure.Telemetry;
+using OpenTelemetry.Trace;
 using Nanhai.LocalHost;
 using Nanhai.LocalHost.Commands;
 using Nanhai.LocalHost.Durable;
@@ -30,6 +32,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 // of those requests: stopping everything at once lets the worker hang up, so the host stops in seconds, not 30 s.
 builder.Services.Configure<HostOptions>(host => host.ServicesStopConcurrently = true);
 builder.Services.AddNanhaiPlatform(builder.Configuration);
+builder.Services.AddNanhaiTelemetry(builder.Configuration, "nanhai-localhost")
+    .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
 builder.Services.AddLocalDurableBackend(builder.Configuration);
 builder.Services.AddMvcCore(); // executes the functions' IActionResult values, as the Functions ASP.NET Core integration does
 builder.Services.AddHostedService<BlobTriggerEmulator>();
