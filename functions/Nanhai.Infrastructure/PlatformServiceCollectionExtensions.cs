@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Nanhai.Application;
 using Nanhai.Application.Security;
 using Nanhai.Infrastructure.Cosmos;
+using Nanhai.Infrastructure.ELicences;
 using Nanhai.Infrastructure.Events;
 using Nanhai.Infrastructure.Events.IntegrationEvents;
 using Nanhai.Infrastructure.Health;
@@ -32,6 +33,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddNanhaiCosmos(configuration);
         services.AddNanhaiEventStore();
         services.AddNanhaiIntegrationEvents(configuration);
+        services.AddNanhaiELicenceLibrary(configuration);
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();

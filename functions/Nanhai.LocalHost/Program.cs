@@ -9,6 +9,7 @@ using Nanhai.LocalHost;
 using Nanhai.LocalHost.Commands;
 using Nanhai.LocalHost.Durable;
 using Nanhai.LocalHost.Http;
+using Nanhai.LocalHost.Simulators;
 using Nanhai.LocalHost.Triggers;
 
 // The local host's composition root: the Functions app's code on one machine (see README, "Two hosts").
@@ -21,6 +22,9 @@ if (args is ["token", .. var tokenArguments])
     return TokenCommand.Run(tokenArguments, builder.Configuration, builder.Environment);
 
 var local = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
+// Unless configured otherwise, the e-licence library is this host's simulator (on whatever port the API uses).
+if (string.IsNullOrEmpty(builder.Configuration["ELicenceLibrary:BaseUrl"]))
+    builder.Configuration.AddInMemoryCollection([new("ELicenceLibrary:BaseUrl", $"http://127.0.0.1:{local.HttpPort}{ELicenceLibrarySimulator.Prefix}/")]);
 builder.Services.AddOptions<LocalHostOptions>().Bind(builder.Configuration.GetSection(LocalHostOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
@@ -41,7 +45,9 @@ builder.Services.AddHostedService<TimerTriggerRunner>();
 
 var app = builder.Build();
 app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{local.SidecarPort}");
-app.MapGroup("").RequireHost($"*:{local.HttpPort}").MapHttpFunctions(HttpFunctionCatalog.All);
+var api = app.MapGroup("").RequireHost($"*:{local.HttpPort}");
+api.MapHttpFunctions(HttpFunctionCatalog.All);
+api.MapELicenceLibrarySimulator(app.Configuration["ELicenceLibrary:ApiKey"] ?? "");
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Nanhai local host: API on http://127.0.0.1:{Port}/api/ (task hub {Hub})", local.HttpPort,
         app.Configuration["DurableTaskHubName"] ?? "NanhaiHub"));
