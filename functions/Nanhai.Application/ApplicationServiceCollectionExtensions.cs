@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nanhai.Application.Diagnostics;
 using Nanhai.Application.Diagnostics.WorkflowProbes;
 using Nanhai.Application.Ingestion;
+using Nanhai.Application.ServiceMatters.Catalog;
 
 namespace Nanhai.Application;
 
@@ -15,6 +16,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<WorkflowProbes>();
         services.AddTransient<WorkflowHistoryRetention>();
         services.AddTransient<DumpArrivals>();
+        services.AddTransient<MatterCatalog>();
+        services.AddTransient<DemoMatters>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using Nanhai.Infrastructure.Events;
 using Nanhai.Infrastructure.Events.IntegrationEvents;
 using Nanhai.Infrastructure.Health;
 using Nanhai.Infrastructure.Security;
+using Nanhai.Infrastructure.ServiceMatters;
 using Nanhai.Infrastructure.Storage;
 
 namespace Nanhai.Infrastructure;
@@ -34,6 +35,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddNanhaiEventStore();
         services.AddNanhaiIntegrationEvents(configuration);
         services.AddNanhaiELicenceLibrary(configuration);
+        services.AddNanhaiServiceMatterStores();
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();

@@ -19,6 +19,9 @@ public sealed class LocalHostOptions
     /// <summary>How many blobs are processed at once (host.json's blobs.maxDegreeOfParallelism in Azure).</summary>
     [Range(1, 64)] public int BlobConcurrency { get; set; } = 2;
 
+    /// <summary>Load the demo data (the demo catalogue…) at start-up; what is already stored is left alone.</summary>
+    public bool SeedDemoData { get; set; }
+
     /// <summary>Attempts per blob version before it is given up as poison (Functions' blob trigger: 5).</summary>
     [Range(1, 20)] public int BlobMaxAttempts { get; set; } = 5;
 }

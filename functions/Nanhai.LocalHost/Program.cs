@@ -7,6 +7,7 @@ using Nanhai.Infrastructure.Telemetry;
 using OpenTelemetry.Trace;
 using Nanhai.LocalHost;
 using Nanhai.LocalHost.Commands;
+using Nanhai.LocalHost.DemoData;
 using Nanhai.LocalHost.Durable;
 using Nanhai.LocalHost.Http;
 using Nanhai.LocalHost.Simulators;
@@ -40,6 +41,7 @@ builder.Services.AddNanhaiTelemetry(builder.Configuration, "nanhai-localhost")
     .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
 builder.Services.AddLocalDurableBackend(builder.Configuration);
 builder.Services.AddMvcCore(); // executes the functions' IActionResult values, as the Functions ASP.NET Core integration does
+if (local.SeedDemoData) builder.Services.AddHostedService<DemoDataSeeder>();
 builder.Services.AddHostedService<BlobTriggerEmulator>();
 builder.Services.AddHostedService<TimerTriggerRunner>();
 

@@ -2,8 +2,8 @@ namespace Nanhai.Domain.ELicences;
 
 /// <summary>
 /// An electronic licence or certificate (电子证照) held by an applicant in the provincial e-licence library (省电子证照库):
-/// an identity card, a business licence, a property certificate… A matter's material that is replaceable by a licence
-/// of this type need not be uploaded (免证办).
+/// an identity card, a business licence, a property certificate… <paramref name="Type"/> is an <see cref="ELicenceType"/>
+/// code; a matter's material that is replaceable by a licence of that type need not be uploaded (免证办).
 /// </summary>
 public sealed record ELicence(
     string Number, string Type, string HolderId, string HolderName, string Issuer,

@@ -31,6 +31,9 @@ public static partial class HttpFunctionCatalog
     public static IReadOnlyList<string> RouteParameters(string route) =>
         [.. RouteParameter().Matches(route).Select(m => m.Groups["name"].Value)];
 
+    /// <summary>The template as OpenAPI writes paths, without constraints or optional marks: <c>a/{id:guid}</c> → <c>a/{id}</c>.</summary>
+    public static string WithoutConstraints(string route) => RouteParameter().Replace(route, m => $"{{{m.Groups["name"].Value}}}");
+
     [GeneratedRegex(@"\{\*?(?<name>[A-Za-z_][A-Za-z0-9_]*)[^}]*\}")]
     private static partial Regex RouteParameter();
 }
@@ -39,4 +42,7 @@ public static partial class HttpFunctionCatalog
 public sealed record HttpFunction(string Name, MethodInfo Method, string Route, IReadOnlyList<string> HttpMethods)
 {
     public string Path => $"/{HttpFunctionCatalog.RoutePrefix}/{Route}";
+
+    /// <summary>The path as the OpenAPI document names it.</summary>
+    public string OpenApiPath => HttpFunctionCatalog.WithoutConstraints(Path);
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +16,7 @@ namespace Nanhai.Functions.OpenApi;
 /// [OpenApiOperation], [ProducesResponseType], [RequireRoles]); schemas come from System.Text.Json's schema exporter,
 /// so they follow the same serializer settings as the responses.
 /// </summary>
-public static partial class OpenApiDocumentBuilder
+public static class OpenApiDocumentBuilder
 {
     static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
@@ -26,10 +25,9 @@ public static partial class OpenApiDocumentBuilder
         var paths = new JsonObject();
         foreach (var function in functions)
         {
-            var path = OptionalAndConstraint().Replace(function.Path, "{${name}}");
-            var item = paths[path] as JsonObject ?? new JsonObject();
+            var item = paths[function.OpenApiPath] as JsonObject ?? new JsonObject();
             foreach (var method in function.HttpMethods) item[method.ToLowerInvariant()] = Operation(function);
-            paths[path] = item;
+            paths[function.OpenApiPath] = item;
         }
         return new JsonObject
         {
@@ -107,7 +105,4 @@ public static partial class OpenApiDocumentBuilder
     static JsonObject Json(Type type) => new() { ["application/json"] = new JsonObject { ["schema"] = Schema(type) } };
 
     static JsonNode Schema(Type type) => Web.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
-
-    [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)[^}]*\}")]
-    private static partial Regex OptionalAndConstraint();
 }

@@ -42,5 +42,16 @@ public static class CosmosContainers
         IncludedPaths: ["/streamId/?", "/version/?", "/eventId/?", "/type/?", "/recordedAt/?"],
         ExcludedPaths: ["/*"]);
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events];
+    /// <summary>
+    /// The service-matter catalogue, one document per matter (its draft and every published version, a few hundred KB at
+    /// most), partitioned by matter code: a matter is read and written whole, guarded by its ETag. Only the listing of the
+    /// latest version is indexed, for the catalogue's filters.
+    /// </summary>
+    public static CosmosContainerDefinition Matters { get; } = new(
+        "matters",
+        "/code",
+        IncludedPaths: ["/code/?", "/listing/*"],
+        ExcludedPaths: ["/*"]);
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events, Matters];
 }

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using Nanhai.Domain.ELicences;
+using Nanhai.Domain.Identifiers;
 using Nanhai.Infrastructure.ELicences;
 
 namespace Nanhai.LocalHost.Simulators;
@@ -17,13 +19,20 @@ public static class ELicenceLibrarySimulator
     {
         using var data = Assembly.GetExecutingAssembly().GetManifestResourceStream("Nanhai.LocalHost.Simulators.elicence-library.json")!;
         using var document = JsonDocument.Parse(data);
-        return document.RootElement.GetProperty("licences").Deserialize<List<ELicenceRecord>>(JsonSerializerOptions.Web)!;
+        var licences = document.RootElement.GetProperty("licences").Deserialize<List<ELicenceRecord>>(JsonSerializerOptions.Web)!;
+        // Seed data is hand-written: refuse a licence type the platform does not know or a holder id that fails its checksum.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var l in licences)
+            if (!ELicenceType.TryFind(l.Type, out _)
+                || !(ResidentIdentityNumber.TryParse(l.HolderId, today, out _)
+                     || UnifiedSocialCreditCode.Validate(l.HolderId).IsAccepted))
+                throw new InvalidDataException($"Simulator licence {l.LicenceNumber}: unknown type '{l.Type}' or invalid holder id '{l.HolderId}'.");
+        return licences;
     });
-
-    public static IReadOnlyList<ELicenceRecord> SeededLicences => Licences.Value;
 
     public static IEndpointRouteBuilder MapELicenceLibrarySimulator(this IEndpointRouteBuilder endpoints, string apiKey)
     {
+        _ = Licences.Value; // bad seed data stops the host at start-up, not at the first request
         endpoints.MapGet($"{Prefix}/api/v1/licences", (HttpRequest request, string? holderId, string[]? type) =>
         {
             if (request.Headers["X-Api-Key"] != apiKey)

@@ -101,7 +101,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 }
 
-/// <summary>One local host and its services, shared by the tests of a class.</summary>
+/// <summary>One local host (with the demo data loaded) and its services, shared by the tests of a class.</summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public LocalServices Services { get; private set; } = null!;
@@ -110,7 +110,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Services = await LocalServices.StartAsync("platform");
-        Host = await LocalHostProcess.StartAsync(Services);
+        Host = await LocalHostProcess.StartAsync(Services, new Dictionary<string, string?> { ["LocalHost__SeedDemoData"] = "true" });
     }
 
     public async Task DisposeAsync()

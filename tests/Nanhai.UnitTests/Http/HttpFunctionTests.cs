@@ -31,7 +31,7 @@ public sealed class HttpFunctionTests
         foreach (var function in HttpFunctionCatalog.All)
             foreach (var method in function.HttpMethods)
             {
-                var operation = paths[function.Path]?[method.ToLowerInvariant()]?.AsObject();
+                var operation = paths[function.OpenApiPath]?[method.ToLowerInvariant()]?.AsObject();
                 Assert.NotNull(operation);
                 Assert.Equal(function.Name, operation!["operationId"]!.GetValue<string>());
                 Assert.NotNull(operation["responses"]!["500"]);
@@ -55,6 +55,10 @@ public sealed class HttpFunctionTests
         Assert.False(health.ContainsKey("security"));
         Assert.NotNull(health["responses"]!["503"]);
     }
+
+    [Fact]
+    public void Openapi_paths_drop_route_constraints() =>
+        Assert.Equal("a/{id}/b/{name}/{rest}", HttpFunctionCatalog.WithoutConstraints("a/{id:int}/b/{name:alpha:minlength(2)}/{rest?}"));
 
     [Theory]
     [InlineData("a/{id}/b/{name:alpha}/{rest?}", new[] { "id", "name", "rest" })]
