@@ -4,6 +4,7 @@ using Nanhai.Application.Diagnostics;
 using Nanhai.Application.Diagnostics.WorkflowProbes;
 using Nanhai.Application.Ingestion;
 using Nanhai.Application.ServiceMatters.Catalog;
+using Nanhai.Application.ServiceMatters.DemoData;
 
 namespace Nanhai.Application;
 

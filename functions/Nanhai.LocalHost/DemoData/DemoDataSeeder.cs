@@ -1,4 +1,4 @@
-using Nanhai.Application.ServiceMatters.Catalog;
+using Nanhai.Application.ServiceMatters.DemoData;
 
 namespace Nanhai.LocalHost.DemoData;
 

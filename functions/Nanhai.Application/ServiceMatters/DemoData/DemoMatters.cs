@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Nanhai.Application.Common;
-using Nanhai.Application.ServiceMatters.DemoData;
+using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Domain.ServiceMatters;
 
-namespace Nanhai.Application.ServiceMatters.Catalog;
+namespace Nanhai.Application.ServiceMatters.DemoData;
 
 /// <summary>
 /// Loads the demo catalogue (<see cref="DemoMatterCatalog"/>) on one machine: each matter not yet stored is created
