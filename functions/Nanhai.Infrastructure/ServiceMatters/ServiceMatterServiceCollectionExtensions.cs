@@ -1,11 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nanhai.Application.ServiceMatters.Catalog;
+using Nanhai.Application.ServiceMatters.Materials;
 
 namespace Nanhai.Infrastructure.ServiceMatters;
 
 public static class ServiceMatterServiceCollectionExtensions
 {
-    /// <summary>The service-matter stores on Cosmos DB (needs <see cref="Cosmos.CosmosServiceCollectionExtensions.AddNanhaiCosmos"/>).</summary>
-    public static IServiceCollection AddNanhaiServiceMatterStores(this IServiceCollection services) =>
-        services.AddSingleton<IMatterRepository, CosmosMatterRepository>();
+    /// <summary>
+    /// The service-matter stores: matters on Cosmos DB, material files in blob storage (needs AddNanhaiCosmos and
+    /// AddNanhaiStorage).
+    /// </summary>
+    public static IServiceCollection AddNanhaiServiceMatterStores(this IServiceCollection services) => services
+        .AddSingleton<IMatterRepository, CosmosMatterRepository>()
+        .AddSingleton<IMaterialStore, BlobMaterialStore>();
 }
