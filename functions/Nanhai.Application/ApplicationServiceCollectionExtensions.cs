@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nanhai.Application.Diagnostics;
 using Nanhai.Application.Diagnostics.WorkflowProbes;
 using Nanhai.Application.Ingestion;
+using Nanhai.Application.ServiceMatters.Applications;
 using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Application.ServiceMatters.DemoData;
 
@@ -19,6 +20,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<DumpArrivals>();
         services.AddTransient<MatterCatalog>();
         services.AddTransient<DemoMatters>();
+        services.AddTransient<ServiceApplicationStore>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Nanhai.Application.Common;
+using Nanhai.Domain.ServiceMatters;
+using Nanhai.Domain.ServiceMatters.Applications;
 
 namespace Nanhai.Functions.Http;
 
@@ -15,6 +17,11 @@ public static class ProblemMapping
     public static ObjectResult From(Exception exception, HttpContext context) => exception switch
     {
         ValidationFailedException v => Validation(v.Errors, context),
+        // The domain's own rule violations, so that use cases need not translate each one.
+        MatterValidationException v => Validation(v.Violations.ToFieldErrors(), context),
+        ServiceApplicationValidationException v => Validation(v.ToFieldErrors(), context),
+        MatterStateException or ServiceApplicationStateException or ServiceApplicationConflictException =>
+            Problem(StatusCodes.Status409Conflict, "状态冲突 (Conflict)", exception.Message, context),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "未找到 (Not found)", e.Message, context),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "状态冲突 (Conflict)", e.Message, context),
         UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "未认证 (Unauthenticated)", e.Message, context),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Nanhai.Application.Common;
+using Nanhai.Domain.ServiceMatters;
 using Nanhai.Functions.Http;
 
 namespace Nanhai.UnitTests.Http;
@@ -38,6 +39,18 @@ public sealed class ProblemMappingTests
         var problem = Assert.IsType<ValidationProblemDetails>(result.Value);
         Assert.Equal(["校验位不正确"], problem.Errors["applicant.idNumber"]);
         Assert.Equal(["必须上传"], problem.Errors["materials[0]"]);
+    }
+
+    [Fact]
+    public void The_domains_rule_violations_are_field_errors_and_its_state_conflicts_are_409()
+    {
+        var invalid = ProblemMapping.From(new MatterValidationException([new("promisedWorkingDays", "承诺时限不得超过法定时限")]), Context());
+        var conflict = ProblemMapping.From(new MatterStateException("事项已停用"), Context());
+
+        Assert.Equal(400, invalid.StatusCode);
+        Assert.Equal(["承诺时限不得超过法定时限"], Assert.IsType<ValidationProblemDetails>(invalid.Value).Errors["promisedWorkingDays"]);
+        Assert.Equal(409, conflict.StatusCode);
+        Assert.Equal("事项已停用", Assert.IsType<ProblemDetails>(conflict.Value).Detail);
     }
 
     [Fact]
