@@ -21,6 +21,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<MatterCatalog>();
         services.AddTransient<DemoMatters>();
         services.AddTransient<ServiceApplicationStore>();
+        services.AddTransient<MaterialUploads>();
+        services.AddTransient<ApplicationSubmissions>();
+        services.AddTransient<ApplicationCommands>();
         return services;
     }
 }

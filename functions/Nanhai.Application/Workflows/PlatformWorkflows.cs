@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Nanhai.Application.Diagnostics.WorkflowProbes;
+using Nanhai.Application.ServiceMatters.Applications;
 
 namespace Nanhai.Application.Workflows;
 
@@ -12,5 +13,10 @@ public static class PlatformWorkflows
 {
     public static void Register(DurableTaskRegistry registry) => registry
         .AddOrchestrator<WorkflowProbeOrchestrator>()
-        .AddActivity<RecordWorkflowProbeStepActivity>();
+        .AddActivity<RecordWorkflowProbeStepActivity>()
+        .AddOrchestrator<ApplicationHandlingOrchestrator>()
+        .AddActivity<PreCheckAndRouteActivity>()
+        .AddActivity<IssueResultActivity>()
+        .AddActivity<ApplyTimerActivity>()
+        .AddActivity<GetScheduleActivity>();
 }

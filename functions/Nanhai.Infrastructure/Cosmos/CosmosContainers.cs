@@ -53,5 +53,15 @@ public static class CosmosContainers
         IncludedPaths: ["/code/?", "/listing/*"],
         ExcludedPaths: ["/*"]);
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events, Matters];
+    /// <summary>
+    /// Idempotency keys of submissions, one small document per key (id and partition key = the key), read and created by
+    /// point operations only, so nothing is indexed.
+    /// </summary>
+    public static CosmosContainerDefinition IdempotencyKeys { get; } = new(
+        "idempotency-keys",
+        "/id",
+        IncludedPaths: [],
+        ExcludedPaths: ["/*"]);
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events, Matters, IdempotencyKeys];
 }

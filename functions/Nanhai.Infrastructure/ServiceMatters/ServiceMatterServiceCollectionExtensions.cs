@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Nanhai.Application.ServiceMatters.Applications;
 using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Application.ServiceMatters.Materials;
 
@@ -12,5 +13,7 @@ public static class ServiceMatterServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddNanhaiServiceMatterStores(this IServiceCollection services) => services
         .AddSingleton<IMatterRepository, CosmosMatterRepository>()
-        .AddSingleton<IMaterialStore, BlobMaterialStore>();
+        .AddSingleton<IMaterialStore, BlobMaterialStore>()
+        .AddSingleton<IIdempotencyRecords, CosmosIdempotencyRecords>()
+        .AddSingleton<IResultDocuments, BlobResultDocuments>();
 }

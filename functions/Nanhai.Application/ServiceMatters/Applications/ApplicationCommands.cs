@@ -1,0 +1,57 @@
+using Microsoft.DurableTask.Client;
+using Nanhai.Application.Common;
+using Nanhai.Application.Security;
+using Nanhai.Domain.ServiceMatters.Applications;
+
+namespace Nanhai.Application.ServiceMatters.Applications;
+
+/// <summary>A staff decision as posted (办件决定): accept, accept-with-missing, reject, request-supplement, approve, deny, confirm-pickup.</summary>
+public sealed record DecideApplication(string? Action, string? Reason, IReadOnlyList<string>? MaterialIds, long? Version);
+
+public sealed record WithdrawApplication(string? Reason);
+
+/// <summary>
+/// Commands on an application by people: applied to the application at once (a command that does not fit its state is a
+/// 409 now, and of two staff acting on the same version exactly one wins), then the workflow is told it changed.
+/// </summary>
+public sealed class ApplicationCommands(ServiceApplicationStore applications, TimeProvider clock)
+{
+    public async Task<ServiceApplication> DecideAsync(DurableTaskClient durable, string applicationId, DecideApplication request, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var application = await FindAsync(applicationId, cancellationToken);
+        if (caller.Centre is null || caller.Centre != application.HandlingCentre)
+            throw new ForbiddenException($"只有受理中心（{application.HandlingCentre ?? "未分派"}）的工作人员可以处理此件 (only staff of the handling centre may act)");
+        var decision = StaffDecision.Create(request.Action, request.Reason, request.MaterialIds);
+        application.Decide(new CommandContext(caller.Subject, clock.GetUtcNow(), request.Version), decision);
+        await SaveAndNotifyAsync(durable, application, cancellationToken);
+        return application;
+    }
+
+    public async Task<ServiceApplication> WithdrawAsync(DurableTaskClient durable, string applicationId, WithdrawApplication request, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var application = await FindOwnAsync(applicationId, caller, cancellationToken);
+        application.Withdraw(new CommandContext(caller.Subject, clock.GetUtcNow()), request.Reason);
+        await SaveAndNotifyAsync(durable, application, cancellationToken);
+        return application;
+    }
+
+    /// <summary>The applicant's own application; another applicant's is "not found", so ids reveal nothing.</summary>
+    public async Task<ServiceApplication> FindOwnAsync(string applicationId, Caller caller, CancellationToken cancellationToken)
+    {
+        var application = await FindAsync(applicationId, cancellationToken);
+        return application.Applicant.SubjectId == caller.Subject ? application : throw NotFound(applicationId);
+    }
+
+    async Task<ServiceApplication> FindAsync(string applicationId, CancellationToken cancellationToken) =>
+        await applications.FindAsync(applicationId, cancellationToken) ?? throw NotFound(applicationId);
+
+    async Task SaveAndNotifyAsync(DurableTaskClient durable, ServiceApplication application, CancellationToken cancellationToken)
+    {
+        await applications.SaveAsync(application, cancellationToken);
+        await durable.RaiseEventAsync(application.Id, ApplicationHandlingOrchestrator.ChangedEvent, application.Status.ToString(), cancellationToken);
+    }
+
+    static NotFoundException NotFound(string applicationId) => new($"没有编号为 {applicationId} 的申请 (no application {applicationId})");
+}

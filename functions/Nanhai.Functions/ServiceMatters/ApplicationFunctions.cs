@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Nanhai.Application.Security;
+using Nanhai.Application.ServiceMatters.Applications;
+using Nanhai.Functions.Http;
+using Nanhai.Functions.OpenApi;
+
+namespace Nanhai.Functions.ServiceMatters;
+
+/// <summary>Applications (申请) from the mini-program, and the handling centres' decisions on them.</summary>
+public sealed class ApplicationFunctions(MaterialUploads uploads, ApplicationSubmissions submissions, ApplicationCommands commands, TimeProvider clock)
+{
+    [Function("RequestMaterialUpload")]
+    [RequireRoles(Roles.Applicant)]
+    [OpenApiOperation("Applications", "申请材料上传地址 (a short-lived upload URL for one material file)", RequestBody = typeof(RequestMaterialUpload))]
+    [ProducesResponseType<MaterialUploadGranted>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> RequestUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "material-uploads")] HttpRequest request)
+    {
+        var granted = await uploads.GrantAsync(await request.ReadJsonAsync<RequestMaterialUpload>(), FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted);
+        return new ObjectResult(granted) { StatusCode = StatusCodes.Status201Created };
+    }
+
+    [Function("SubmitApplication")]
+    [RequireRoles(Roles.Applicant)]
+    [OpenApiOperation("Applications", "提交申请 (submit; the Idempotency-Key header makes a repeated request return the same application)", RequestBody = typeof(SubmitApplication))]
+    [ProducesResponseType<SubmissionReceivedView>(StatusCodes.Status202Accepted)]
+    public async Task<IActionResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable)
+    {
+        var received = await submissions.SubmitAsync(durable, await request.ReadJsonAsync<SubmitApplication>(),
+            request.Headers["Idempotency-Key"].FirstOrDefault(), FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted);
+        var location = $"/api/applications/{received.ApplicationId}";
+        return new AcceptedResult(location, new SubmissionReceivedView(received.ApplicationId, location, received.AlreadySubmitted));
+    }
+
+    [Function("GetApplication")]
+    [RequireRoles(Roles.Applicant)]
+    [OpenApiOperation("Applications", "我的申请详情 (status, timeline, deadline and next step; only the applicant's own)")]
+    [ProducesResponseType<ApplicationView>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{applicationId}")] HttpRequest request, string applicationId)
+        => View(await commands.FindOwnAsync(applicationId, FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+
+    [Function("WithdrawApplication")]
+    [RequireRoles(Roles.Applicant)]
+    [OpenApiOperation("Applications", "撤回申请 (withdraw, possible until approval)", RequestBody = typeof(WithdrawApplication))]
+    [ProducesResponseType<ApplicationView>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Withdraw(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{applicationId}/withdraw")] HttpRequest request,
+        string applicationId, [DurableClient] DurableTaskClient durable)
+    {
+        var body = request.ContentLength is > 0 ? await request.ReadJsonAsync<WithdrawApplication>() : new WithdrawApplication(null);
+        return View(await commands.WithdrawAsync(durable, applicationId, body, FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+    }
+
+    [Function("DecideApplication")]
+    [RequireRoles(Roles.CentreStaff)]
+    [OpenApiOperation("Applications", "窗口办理决定 (accept, accept-with-missing, reject, request-supplement, approve, deny, confirm-pickup; staff of the handling centre)", RequestBody = typeof(DecideApplication))]
+    [ProducesResponseType<ApplicationView>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Decide(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{applicationId}/decisions")] HttpRequest request,
+        string applicationId, [DurableClient] DurableTaskClient durable)
+        => View(await commands.DecideAsync(durable, applicationId, await request.ReadJsonAsync<DecideApplication>(),
+            FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+
+    OkObjectResult View(Nanhai.Domain.ServiceMatters.Applications.ServiceApplication application) =>
+        new(ApplicationView.Of(application, clock.GetUtcNow()));
+}
