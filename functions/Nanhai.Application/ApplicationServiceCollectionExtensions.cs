@@ -24,6 +24,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<MaterialUploads>();
         services.AddTransient<ApplicationSubmissions>();
         services.AddTransient<ApplicationCommands>();
+        services.AddTransient<ApplicationLists>();
         return services;
     }
 }

@@ -10,7 +10,8 @@ using Nanhai.Functions.OpenApi;
 namespace Nanhai.Functions.ServiceMatters;
 
 /// <summary>Applications (申请) from the mini-program, and the handling centres' decisions on them.</summary>
-public sealed class ApplicationFunctions(MaterialUploads uploads, ApplicationSubmissions submissions, ApplicationCommands commands, TimeProvider clock)
+public sealed class ApplicationFunctions(
+    MaterialUploads uploads, ApplicationSubmissions submissions, ApplicationCommands commands, ApplicationLists lists, TimeProvider clock)
 {
     [Function("RequestMaterialUpload")]
     [RequireRoles(Roles.Applicant)]
@@ -44,6 +45,32 @@ public sealed class ApplicationFunctions(MaterialUploads uploads, ApplicationSub
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{applicationId}")] HttpRequest request, string applicationId)
         => View(await commands.FindOwnAsync(applicationId, FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+
+    [Function("ListMyApplications")]
+    [RequireRoles(Roles.Applicant)]
+    [OpenApiOperation("Applications", "我的申请 (the applicant's applications, latest first)")]
+    [ProducesResponseType<IReadOnlyList<ApplicationSummary>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> ListMine(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications")] HttpRequest request)
+        => new OkObjectResult(await lists.MineAsync(FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+
+    [Function("SupplementApplication")]
+    [RequireRoles(Roles.Applicant)]
+    [OpenApiOperation("Applications", "补交材料 (materials the centre asked for, or accepted the application without)", RequestBody = typeof(SupplementApplication))]
+    [ProducesResponseType<ApplicationView>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Supplement(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{applicationId}/supplements")] HttpRequest request,
+        string applicationId, [DurableClient] DurableTaskClient durable)
+        => View(await commands.SupplementAsync(durable, applicationId, await request.ReadJsonAsync<SupplementApplication>(),
+            FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+
+    [Function("CentreQueue")]
+    [RequireRoles(Roles.CentreStaff, Roles.DistrictAdmin)]
+    [OpenApiOperation("Applications", "中心待办 (the centre's open applications: awaiting acceptance first, then by deadline, with working days left)")]
+    [ProducesResponseType<IReadOnlyList<QueueEntry>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Queue(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "centres/{centre}/queue")] HttpRequest request, string centre)
+        => new OkObjectResult(await lists.QueueAsync(centre, FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
 
     [Function("WithdrawApplication")]
     [RequireRoles(Roles.Applicant)]

@@ -63,5 +63,16 @@ public static class CosmosContainers
         IncludedPaths: [],
         ExcludedPaths: ["/*"]);
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events, Matters, IdempotencyKeys];
+    /// <summary>
+    /// The application lists, partitioned by whose list it is (<c>applicant:{subject}</c> or <c>centre:{code}</c>): an
+    /// applicant's list and a centre's queue are each one partition. Concluded applications leave the centre queues, so a
+    /// centre's partition holds only its open cases however many it has handled.
+    /// </summary>
+    public static CosmosContainerDefinition ApplicationLists { get; } = new(
+        "application-lists",
+        "/list",
+        IncludedPaths: ["/list/?", "/summary/updatedAt/?", "/summary/deadline/?"],
+        ExcludedPaths: ["/*"]);
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events, Matters, IdempotencyKeys, ApplicationLists];
 }

@@ -15,5 +15,6 @@ public static class ServiceMatterServiceCollectionExtensions
         .AddSingleton<IMatterRepository, CosmosMatterRepository>()
         .AddSingleton<IMaterialStore, BlobMaterialStore>()
         .AddSingleton<IIdempotencyRecords, CosmosIdempotencyRecords>()
-        .AddSingleton<IResultDocuments, BlobResultDocuments>();
+        .AddSingleton<IResultDocuments, BlobResultDocuments>()
+        .AddSingleton<IApplicationIndex, CosmosApplicationIndex>();
 }

@@ -65,6 +65,53 @@ public sealed class ApplicationLifecycleTests(PlatformFixture platform) : IClass
     }
 
     [Fact]
+    public async Task Accepted_with_a_missing_material_it_waits_for_the_supplement_and_shows_in_the_centre_queue()
+    {
+        var applicant = $"citizen-{Guid.NewGuid():N}";
+        var submitted = await SubmitAsync(applicant, "key-m", await ApplicationBodyAsync(applicant, MaterialIds.Where(m => m != "rules")));
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetString()!;
+        var routed = await WaitForStatusAsync(applicant, id, "awaitingAcceptance");
+        Assert.Equal(["rules"], routed.GetProperty("outstandingMaterials").EnumerateArray().Select(m => m.GetString()));
+
+        var queue = await QueueAsync("guicheng", "guicheng");
+        Assert.Contains(id, queue.EnumerateArray().Select(e => e.GetProperty("application").GetProperty("id").GetString()));
+        using (var foreign = await Host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "api/centres/guicheng/queue")
+               { Headers = { Authorization = new("Bearer", LocalHostProcess.Token("centre-staff", "staff-dali", centre: "dali")) } }))
+            Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await DecideAsync("guicheng", id, "accept-with-missing")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await DecideAsync("guicheng", id, "approve")).StatusCode); // still owed
+        var entry = (await QueueAsync("guicheng", "guicheng")).EnumerateArray().Single(e => e.GetProperty("application").GetProperty("id").GetString() == id);
+        Assert.InRange(entry.GetProperty("workingDaysLeft").GetInt32(), 1, 20);
+
+        var supplement = await ApplicationBodyAsync(applicant, ["rules"]);
+        using var supplemented = await Host.Http.SendAsync(Host.Request(HttpMethod.Post, $"api/applications/{id}/supplements", "applicant", applicant,
+            new JsonObject { ["materials"] = supplement["materials"]!.DeepClone() }));
+        Assert.Equal(HttpStatusCode.OK, supplemented.StatusCode);
+        Assert.Empty((await supplemented.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outstandingMaterials").EnumerateArray());
+
+        Assert.Equal(HttpStatusCode.OK, (await DecideAsync("guicheng", id, "approve")).StatusCode);
+        await WaitForStatusAsync(applicant, id, "awaitingPickup");
+        Assert.Equal(HttpStatusCode.OK, (await DecideAsync("guicheng", id, "confirm-pickup")).StatusCode);
+        await WaitForStatusAsync(applicant, id, "completed");
+        Assert.DoesNotContain(id, (await QueueAsync("guicheng", "guicheng")).EnumerateArray().Select(e => e.GetProperty("application").GetProperty("id").GetString()));
+
+        using var mine = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, "api/applications", "applicant", applicant));
+        var listed = Assert.Single((await mine.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal((id, "Completed"), (listed.GetProperty("id").GetString(), listed.GetProperty("status").GetString()));
+    }
+
+    async Task<JsonElement> QueueAsync(string centre, string staffCentre)
+    {
+        using var response = await Host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/centres/{centre}/queue")
+        {
+            Headers = { Authorization = new("Bearer", LocalHostProcess.Token("centre-staff", $"staff-{staffCentre}", centre: staffCentre)) },
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
     public async Task An_application_can_be_withdrawn_before_approval_and_then_takes_no_decisions()
     {
         var applicant = $"citizen-{Guid.NewGuid():N}";

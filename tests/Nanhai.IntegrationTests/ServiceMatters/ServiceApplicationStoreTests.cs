@@ -31,7 +31,8 @@ public sealed class ServiceApplicationStoreTests : IAsyncLifetime
         platform = PlatformServices.Build(services);
         await platform.StartAsync(); // creates the Cosmos containers
         events = platform.Services.GetRequiredService<IEventStore>();
-        store = new ServiceApplicationStore(events);
+        store = new ServiceApplicationStore(events, platform.Services.GetRequiredService<IApplicationIndex>(),
+            platform.Services.GetRequiredService<IIntegrationEventPublisher>());
     }
 
     public async Task DisposeAsync()

@@ -10,11 +10,14 @@ public sealed record DecideApplication(string? Action, string? Reason, IReadOnly
 
 public sealed record WithdrawApplication(string? Reason);
 
+/// <summary>补交材料: uploads for materials the centre asked for or accepted the application without.</summary>
+public sealed record SupplementApplication(IReadOnlyList<MaterialInput>? Materials);
+
 /// <summary>
 /// Commands on an application by people: applied to the application at once (a command that does not fit its state is a
 /// 409 now, and of two staff acting on the same version exactly one wins), then the workflow is told it changed.
 /// </summary>
-public sealed class ApplicationCommands(ServiceApplicationStore applications, TimeProvider clock)
+public sealed class ApplicationCommands(ServiceApplicationStore applications, MaterialUploads uploads, TimeProvider clock)
 {
     public async Task<ServiceApplication> DecideAsync(DurableTaskClient durable, string applicationId, DecideApplication request, Caller caller,
         CancellationToken cancellationToken)
@@ -33,6 +36,19 @@ public sealed class ApplicationCommands(ServiceApplicationStore applications, Ti
     {
         var application = await FindOwnAsync(applicationId, caller, cancellationToken);
         application.Withdraw(new CommandContext(caller.Subject, clock.GetUtcNow()), request.Reason);
+        await SaveAndNotifyAsync(durable, application, cancellationToken);
+        return application;
+    }
+
+    public async Task<ServiceApplication> SupplementAsync(DurableTaskClient durable, string applicationId, SupplementApplication request, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var application = await FindOwnAsync(applicationId, caller, cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var provided = await uploads.ResolveAsync(caller, application.Matter.Materials, request.Materials, errors, cancellationToken);
+        if (provided.Count == 0 && errors.Count == 0) errors["materials"] = ["请至少补交一份材料 (supplement at least one material)"];
+        if (errors.Count > 0) throw new ValidationFailedException(errors);
+        application.Supplement(new CommandContext(caller.Subject, clock.GetUtcNow()), provided);
         await SaveAndNotifyAsync(durable, application, cancellationToken);
         return application;
     }

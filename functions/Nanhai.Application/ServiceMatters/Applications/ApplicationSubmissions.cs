@@ -6,7 +6,6 @@ using Microsoft.DurableTask.Client;
 using Nanhai.Application.Common;
 using Nanhai.Application.Security;
 using Nanhai.Application.ServiceMatters.Catalog;
-using Nanhai.Application.ServiceMatters.Materials;
 using Nanhai.Domain.Identifiers;
 using Nanhai.Domain.ServiceMatters;
 using Nanhai.Domain.ServiceMatters.Applications;
@@ -32,7 +31,7 @@ public sealed record SubmissionReceived(string ApplicationId, bool AlreadySubmit
 /// key, so a repeated request finds the same application; the same key with a different request is refused.
 /// </summary>
 public sealed class ApplicationSubmissions(
-    MatterCatalog catalog, IMaterialStore materials, IIdempotencyRecords idempotency, ServiceApplicationStore applications, TimeProvider clock)
+    MatterCatalog catalog, MaterialUploads uploads, IIdempotencyRecords idempotency, ServiceApplicationStore applications, TimeProvider clock)
 {
     public async Task<SubmissionReceived> SubmitAsync(DurableTaskClient durable, SubmitApplication request, string? idempotencyKey,
         Caller caller, CancellationToken cancellationToken)
@@ -101,27 +100,7 @@ public sealed class ApplicationSubmissions(
         else if (request.Delivery?.Option is not (null or "windowPickUp"))
             errors["delivery.option"] = ["送达方式应为 windowPickUp（窗口领取）或 provincialMail（省内包邮） (unknown delivery option)"];
 
-        var provided = new List<ProvidedMaterial>();
-        foreach (var (input, index) in (request.Materials ?? []).Select((m, i) => (m, i)))
-        {
-            var field = $"materials[{index}]";
-            var material = version.Definition.Materials.FirstOrDefault(m => m.Id == input.MaterialId);
-            if (material is null || string.IsNullOrWhiteSpace(input.UploadId))
-            {
-                errors[field] = [$"材料“{input.MaterialId}”不属于本事项，或缺少 uploadId (unknown material or missing uploadId)"];
-                continue;
-            }
-            var blobName = MaterialUploads.BlobNameOf(caller.Subject, input.UploadId, material.Id);
-            var file = await materials.InspectAsync(blobName, MaterialFiles.SignatureLength, cancellationToken);
-            if (file is null)
-            {
-                errors[field] = [$"“{material.Name}”尚未上传，或上传链接已过期，请重新上传 (nothing was uploaded, or the upload URL expired)"];
-                continue;
-            }
-            var problems = MaterialFiles.Check(material, file.SizeBytes, file.ContentType, file.Head);
-            if (problems.Count > 0) errors[field] = [.. problems];
-            else provided.Add(ProvidedMaterial.Uploaded(material.Id, blobName));
-        }
+        var provided = await uploads.ResolveAsync(caller, version.Definition.Materials, request.Materials, errors, cancellationToken);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
         return new ApplicationSubmission(

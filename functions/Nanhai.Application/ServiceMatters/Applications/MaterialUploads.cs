@@ -4,6 +4,8 @@ using Nanhai.Application.Common;
 using Nanhai.Application.Security;
 using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Application.ServiceMatters.Materials;
+using Nanhai.Domain.ServiceMatters;
+using Nanhai.Domain.ServiceMatters.Applications;
 
 namespace Nanhai.Application.ServiceMatters.Applications;
 
@@ -38,6 +40,37 @@ public sealed class MaterialUploads(MatterCatalog catalog, IMaterialStore store,
         var url = await store.CreateUploadUrlAsync(BlobNameOf(caller.Subject, uploadId, material.Id), expiresAt, cancellationToken);
         return new MaterialUploadGranted(uploadId, url, expiresAt,
             new Dictionary<string, string> { ["x-ms-blob-type"] = "BlockBlob", ["Content-Type"] = request.ContentType! });
+    }
+
+    /// <summary>
+    /// The uploads an application refers to, each checked against its material (there, within the limits, really of its
+    /// type); problems go into <paramref name="errors"/> under <c>materials[i]</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<ProvidedMaterial>> ResolveAsync(Caller caller, IReadOnlyList<Material> matterMaterials,
+        IReadOnlyList<MaterialInput>? inputs, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        var provided = new List<ProvidedMaterial>();
+        foreach (var (input, index) in (inputs ?? []).Select((m, i) => (m, i)))
+        {
+            var field = $"materials[{index}]";
+            var material = matterMaterials.FirstOrDefault(m => m.Id == input.MaterialId);
+            if (material is null || string.IsNullOrWhiteSpace(input.UploadId))
+            {
+                errors[field] = [$"材料“{input.MaterialId}”不属于本事项，或缺少 uploadId (unknown material or missing uploadId)"];
+                continue;
+            }
+            var blobName = BlobNameOf(caller.Subject, input.UploadId, material.Id);
+            var file = await store.InspectAsync(blobName, MaterialFiles.SignatureLength, cancellationToken);
+            if (file is null)
+            {
+                errors[field] = [$"“{material.Name}”尚未上传，或上传链接已过期，请重新上传 (nothing was uploaded, or the upload URL expired)"];
+                continue;
+            }
+            var problems = MaterialFiles.Check(material, file.SizeBytes, file.ContentType, file.Head);
+            if (problems.Count > 0) errors[field] = [.. problems];
+            else provided.Add(ProvidedMaterial.Uploaded(material.Id, blobName));
+        }
+        return provided;
     }
 
     /// <summary>Where an applicant's upload lives: under a hash of the applicant, so blob names reveal no identity.</summary>
