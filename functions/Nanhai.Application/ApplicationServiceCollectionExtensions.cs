@@ -6,6 +6,7 @@ using Nanhai.Application.Ingestion;
 using Nanhai.Application.ServiceMatters.Applications;
 using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Application.ServiceMatters.DemoData;
+using Nanhai.Application.ServiceMatters.Statistics;
 
 namespace Nanhai.Application;
 
@@ -25,6 +26,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<ApplicationSubmissions>();
         services.AddTransient<ApplicationCommands>();
         services.AddTransient<ApplicationLists>();
+        services.AddTransient<ServiceStatistics>();
         return services;
     }
 }

@@ -71,7 +71,8 @@ public static class CosmosContainers
     public static CosmosContainerDefinition ApplicationLists { get; } = new(
         "application-lists",
         "/list",
-        IncludedPaths: ["/list/?", "/summary/updatedAt/?", "/summary/deadline/?"],
+        IncludedPaths: ["/list/?", "/summary/updatedAt/?", "/summary/deadline/?", "/summary/level/?",
+            "/summary/workingDaysUsed/?", "/summary/promisedWorkingDays/?", "/summary/concludedOnTime/?"],
         ExcludedPaths: ["/*"]);
 
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events, Matters, IdempotencyKeys, ApplicationLists];

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nanhai.Application.ServiceMatters.Applications;
 using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Application.ServiceMatters.Materials;
+using Nanhai.Application.ServiceMatters.Statistics;
 
 namespace Nanhai.Infrastructure.ServiceMatters;
 
@@ -16,5 +17,6 @@ public static class ServiceMatterServiceCollectionExtensions
         .AddSingleton<IMaterialStore, BlobMaterialStore>()
         .AddSingleton<IIdempotencyRecords, CosmosIdempotencyRecords>()
         .AddSingleton<IResultDocuments, BlobResultDocuments>()
-        .AddSingleton<IApplicationIndex, CosmosApplicationIndex>();
+        .AddSingleton<IApplicationIndex, CosmosApplicationIndex>()
+        .AddSingleton<IServiceFigures, CosmosServiceFigures>();
 }

@@ -27,6 +27,7 @@ public sealed class ApplicationLifecycleTests(PlatformFixture platform) : IClass
     {
         var applicant = $"citizen-{Guid.NewGuid():N}";
         var body = await ApplicationBodyAsync(applicant, MaterialIds);
+        var before = await StatisticsAsync();
 
         var first = await SubmitAsync(applicant, "key-1", body);
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
@@ -62,7 +63,37 @@ public sealed class ApplicationLifecycleTests(PlatformFixture platform) : IClass
 
         using var stranger = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, $"api/applications/{id}", "applicant", "someone-else"));
         Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+
+        // The district's figures count it: one more district-level application, concluded on time within its promise.
+        var after = await StatisticsAsync();
+        Assert.Equal(Count(before, "applicationsByLevel", "district") + 1, Count(after, "applicationsByLevel", "district"));
+        Assert.Equal(before.GetProperty("concluded").GetInt64() + 1, after.GetProperty("concluded").GetInt64());
+        Assert.True(after.GetProperty("onTimeRate").GetDouble() > 0);
+        Assert.InRange(after.GetProperty("averageWorkingDaysUsed").GetDouble(), 0, 20);
     }
+
+    [Fact]
+    public async Task The_statistics_count_the_published_catalogue_by_attribute()
+    {
+        var seeds = Nanhai.Application.ServiceMatters.DemoData.DemoMatterCatalog.Read();
+        var figures = await StatisticsAsync();
+
+        Assert.Equal(seeds.Count, figures.GetProperty("publishedMatters").GetInt64());
+        foreach (var attribute in Nanhai.Domain.ServiceMatters.MatterAttributes.All)
+            Assert.Equal(seeds.Count(s => s.Definition.Has(attribute)),
+                Count(figures, "mattersByAttribute", Nanhai.Domain.ServiceMatters.MatterAttributes.Code(attribute)));
+        using var applicant = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, "api/stats/services", "applicant"));
+        Assert.Equal(HttpStatusCode.Forbidden, applicant.StatusCode);
+    }
+
+    async Task<JsonElement> StatisticsAsync()
+    {
+        using var response = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, "api/stats/services", "district-admin"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    static long Count(JsonElement figures, string group, string key) => figures.GetProperty(group).GetProperty(key).GetInt64();
 
     [Fact]
     public async Task Accepted_with_a_missing_material_it_waits_for_the_supplement_and_shows_in_the_centre_queue()

@@ -16,12 +16,17 @@ public interface IApplicationIndex
     Task<IReadOnlyList<ApplicationSummary>> ListOpenForCentreAsync(string centre, CancellationToken cancellationToken = default);
 }
 
-/// <summary>One application in a list: enough to show it and order a queue by deadline.</summary>
+/// <summary>
+/// One application in a list: enough to show it, order a queue by deadline, and count it in the district's figures
+/// (level, working days used against the promise once concluded).
+/// </summary>
 public sealed record ApplicationSummary(
-    string Id, string ApplicantSubject, string ApplicantName, string MatterCode, string MatterName, string Status, bool IsTerminal,
-    string? Centre, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateOnly? Deadline, string Escalation)
+    string Id, string ApplicantSubject, string ApplicantName, string MatterCode, string MatterName, string Level, string Status,
+    bool IsTerminal, string? Centre, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateOnly? Deadline, string Escalation,
+    int PromisedWorkingDays, int? WorkingDaysUsed, bool? ConcludedOnTime)
 {
     public static ApplicationSummary Of(ServiceApplication a) => new(
-        a.Id, a.Applicant.SubjectId, a.Applicant.Name, a.Matter.Version.Code, a.Matter.Name, a.Status.ToString(), a.Status.IsTerminal(),
-        a.HandlingCentre, a.SubmittedAt, a.UpdatedAt, a.Deadline, a.Escalation.ToString());
+        a.Id, a.Applicant.SubjectId, a.Applicant.Name, a.Matter.Version.Code, a.Matter.Name, a.Matter.Level.ToString(), a.Status.ToString(),
+        a.Status.IsTerminal(), a.HandlingCentre, a.SubmittedAt, a.UpdatedAt, a.Deadline, a.Escalation.ToString(),
+        a.Matter.PromisedWorkingDays, a.WorkingDaysUsed, a.ConcludedOnTime);
 }
