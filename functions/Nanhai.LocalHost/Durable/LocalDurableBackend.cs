@@ -30,6 +30,10 @@ public static class LocalDurableBackend
                 PartitionCount = 4,
                 // Azurite answers at once; poll briefly so local workflows feel as quick as in Azure.
                 MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+                // After a crash, messages the dead process had taken reappear after this (default 5 min); running work
+                // items renew their visibility, so a short timeout only shortens recovery, not long activities.
+                ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+                WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             });
         });
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());

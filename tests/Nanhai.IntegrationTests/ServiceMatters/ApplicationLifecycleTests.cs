@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,49 +12,46 @@ namespace Nanhai.IntegrationTests.ServiceMatters;
 /// </summary>
 public sealed class ApplicationLifecycleTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
-    const string Matter = "NH-WJJ-0001"; // 医疗机构执业登记: 20 working days, every material uploaded
-    static readonly string[] MaterialIds = ["application", "business-licence", "premises", "staff-licences", "rules", "floor-plan"];
-    const string Answers = """
-        {"institutionName": "南海区桂城示例口腔诊所", "category": "诊所", "departments": ["口腔科", "内科"], "beds": 0,
-         "principal": "黄医生", "contactPhone": "075786281234", "address": "佛山市南海区桂城街道海八路2号"}
-        """;
+
+    static readonly string[] MaterialIds = ApplicationClient.MaterialIds;
 
     LocalHostProcess Host => platform.Host;
+    ApplicationClient Client => new(platform.Host);
 
     [Fact]
     public async Task An_application_is_pre_checked_routed_accepted_approved_issued_and_picked_up()
     {
         var applicant = $"citizen-{Guid.NewGuid():N}";
-        var body = await ApplicationBodyAsync(applicant, MaterialIds);
-        var before = await StatisticsAsync();
+        var body = await Client.ApplicationBodyAsync(applicant, MaterialIds);
+        var before = await Client.StatisticsAsync();
 
-        var first = await SubmitAsync(applicant, "key-1", body);
+        var first = await Client.SubmitAsync(applicant, "key-1", body);
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetString()!;
-        var again = await SubmitAsync(applicant, "key-1", body);
+        var again = await Client.SubmitAsync(applicant, "key-1", body);
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         var repeated = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(id, repeated.GetProperty("applicationId").GetString());
         Assert.True(repeated.GetProperty("alreadySubmitted").GetBoolean());
 
-        var routed = await WaitForStatusAsync(applicant, id, "awaitingAcceptance");
+        var routed = await Client.WaitForStatusAsync(applicant, id, "awaitingAcceptance");
         Assert.Equal("guicheng", routed.GetProperty("handlingCentre").GetProperty("code").GetString());
         Assert.Contains("accept", routed.GetProperty("allowedDecisions").EnumerateArray().Select(a => a.GetString()));
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await DecideAsync("dali", id, "accept")).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await DecideAsync("guicheng", id, "approve")).StatusCode);
-        var accepted = await DecideAsync("guicheng", id, "accept");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client.DecideAsync("dali", id, "accept")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.DecideAsync("guicheng", id, "approve")).StatusCode);
+        var accepted = await Client.DecideAsync("guicheng", id, "accept");
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var acceptedView = await accepted.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("underReview", acceptedView.GetProperty("status").GetProperty("code").GetString());
         Assert.Equal(JsonValueKind.String, acceptedView.GetProperty("deadline").ValueKind); // a calendar date, 20 working days on
 
-        Assert.Equal(HttpStatusCode.OK, (await DecideAsync("guicheng", id, "approve")).StatusCode);
-        var issued = await WaitForStatusAsync(applicant, id, "awaitingPickup");
+        Assert.Equal(HttpStatusCode.OK, (await Client.DecideAsync("guicheng", id, "approve")).StatusCode);
+        var issued = await Client.WaitForStatusAsync(applicant, id, "awaitingPickup");
         Assert.Matches("^[2-9A-Z]{12}$", issued.GetProperty("verificationCode").GetString()!);
 
-        Assert.Equal(HttpStatusCode.OK, (await DecideAsync("guicheng", id, "confirm-pickup")).StatusCode);
-        var done = await WaitForStatusAsync(applicant, id, "completed");
+        Assert.Equal(HttpStatusCode.OK, (await Client.DecideAsync("guicheng", id, "confirm-pickup")).StatusCode);
+        var done = await Client.WaitForStatusAsync(applicant, id, "completed");
         Assert.Equal(
             ["application.submitted", "application.pre-check-passed", "application.routed", "application.accepted",
              "application.approved", "application.result-issued", "application.pickup-confirmed"],
@@ -65,7 +61,7 @@ public sealed class ApplicationLifecycleTests(PlatformFixture platform) : IClass
         Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
 
         // The district's figures count it: one more district-level application, concluded on time within its promise.
-        var after = await StatisticsAsync();
+        var after = await Client.StatisticsAsync();
         Assert.Equal(Count(before, "applicationsByLevel", "district") + 1, Count(after, "applicationsByLevel", "district"));
         Assert.Equal(before.GetProperty("concluded").GetInt64() + 1, after.GetProperty("concluded").GetInt64());
         Assert.True(after.GetProperty("onTimeRate").GetDouble() > 0);
@@ -76,7 +72,7 @@ public sealed class ApplicationLifecycleTests(PlatformFixture platform) : IClass
     public async Task The_statistics_count_the_published_catalogue_by_attribute()
     {
         var seeds = Nanhai.Application.ServiceMatters.DemoData.DemoMatterCatalog.Read();
-        var figures = await StatisticsAsync();
+        var figures = await Client.StatisticsAsync();
 
         Assert.Equal(seeds.Count, figures.GetProperty("publishedMatters").GetInt64());
         foreach (var attribute in Nanhai.Domain.ServiceMatters.MatterAttributes.All)
@@ -86,155 +82,84 @@ public sealed class ApplicationLifecycleTests(PlatformFixture platform) : IClass
         Assert.Equal(HttpStatusCode.Forbidden, applicant.StatusCode);
     }
 
-    async Task<JsonElement> StatisticsAsync()
-    {
-        using var response = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, "api/stats/services", "district-admin"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     static long Count(JsonElement figures, string group, string key) => figures.GetProperty(group).GetProperty(key).GetInt64();
 
     [Fact]
     public async Task Accepted_with_a_missing_material_it_waits_for_the_supplement_and_shows_in_the_centre_queue()
     {
         var applicant = $"citizen-{Guid.NewGuid():N}";
-        var submitted = await SubmitAsync(applicant, "key-m", await ApplicationBodyAsync(applicant, MaterialIds.Where(m => m != "rules")));
+        var submitted = await Client.SubmitAsync(applicant, "key-m", await Client.ApplicationBodyAsync(applicant, MaterialIds.Where(m => m != "rules")));
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetString()!;
-        var routed = await WaitForStatusAsync(applicant, id, "awaitingAcceptance");
+        var routed = await Client.WaitForStatusAsync(applicant, id, "awaitingAcceptance");
         Assert.Equal(["rules"], routed.GetProperty("outstandingMaterials").EnumerateArray().Select(m => m.GetString()));
 
-        var queue = await QueueAsync("guicheng", "guicheng");
+        var queue = await Client.QueueAsync("guicheng", "guicheng");
         Assert.Contains(id, queue.EnumerateArray().Select(e => e.GetProperty("application").GetProperty("id").GetString()));
         using (var foreign = await Host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "api/centres/guicheng/queue")
                { Headers = { Authorization = new("Bearer", LocalHostProcess.Token("centre-staff", "staff-dali", centre: "dali")) } }))
             Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await DecideAsync("guicheng", id, "accept-with-missing")).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await DecideAsync("guicheng", id, "approve")).StatusCode); // still owed
-        var entry = (await QueueAsync("guicheng", "guicheng")).EnumerateArray().Single(e => e.GetProperty("application").GetProperty("id").GetString() == id);
+        Assert.Equal(HttpStatusCode.OK, (await Client.DecideAsync("guicheng", id, "accept-with-missing")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.DecideAsync("guicheng", id, "approve")).StatusCode); // still owed
+        var entry = (await Client.QueueAsync("guicheng", "guicheng")).EnumerateArray().Single(e => e.GetProperty("application").GetProperty("id").GetString() == id);
         Assert.InRange(entry.GetProperty("workingDaysLeft").GetInt32(), 1, 20);
 
-        var supplement = await ApplicationBodyAsync(applicant, ["rules"]);
+        var supplement = await Client.ApplicationBodyAsync(applicant, ["rules"]);
         using var supplemented = await Host.Http.SendAsync(Host.Request(HttpMethod.Post, $"api/applications/{id}/supplements", "applicant", applicant,
             new JsonObject { ["materials"] = supplement["materials"]!.DeepClone() }));
         Assert.Equal(HttpStatusCode.OK, supplemented.StatusCode);
         Assert.Empty((await supplemented.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outstandingMaterials").EnumerateArray());
 
-        Assert.Equal(HttpStatusCode.OK, (await DecideAsync("guicheng", id, "approve")).StatusCode);
-        await WaitForStatusAsync(applicant, id, "awaitingPickup");
-        Assert.Equal(HttpStatusCode.OK, (await DecideAsync("guicheng", id, "confirm-pickup")).StatusCode);
-        await WaitForStatusAsync(applicant, id, "completed");
-        Assert.DoesNotContain(id, (await QueueAsync("guicheng", "guicheng")).EnumerateArray().Select(e => e.GetProperty("application").GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await Client.DecideAsync("guicheng", id, "approve")).StatusCode);
+        await Client.WaitForStatusAsync(applicant, id, "awaitingPickup");
+        Assert.Equal(HttpStatusCode.OK, (await Client.DecideAsync("guicheng", id, "confirm-pickup")).StatusCode);
+        await Client.WaitForStatusAsync(applicant, id, "completed");
+        Assert.DoesNotContain(id, (await Client.QueueAsync("guicheng", "guicheng")).EnumerateArray().Select(e => e.GetProperty("application").GetProperty("id").GetString()));
 
         using var mine = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, "api/applications", "applicant", applicant));
         var listed = Assert.Single((await mine.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
         Assert.Equal((id, "Completed"), (listed.GetProperty("id").GetString(), listed.GetProperty("status").GetString()));
     }
 
-    async Task<JsonElement> QueueAsync(string centre, string staffCentre)
-    {
-        using var response = await Host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/centres/{centre}/queue")
-        {
-            Headers = { Authorization = new("Bearer", LocalHostProcess.Token("centre-staff", $"staff-{staffCentre}", centre: staffCentre)) },
-        });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     [Fact]
     public async Task An_application_can_be_withdrawn_before_approval_and_then_takes_no_decisions()
     {
         var applicant = $"citizen-{Guid.NewGuid():N}";
-        var submitted = await SubmitAsync(applicant, "key-w", await ApplicationBodyAsync(applicant, MaterialIds));
+        var submitted = await Client.SubmitAsync(applicant, "key-w", await Client.ApplicationBodyAsync(applicant, MaterialIds));
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetString()!;
-        await WaitForStatusAsync(applicant, id, "awaitingAcceptance");
+        await Client.WaitForStatusAsync(applicant, id, "awaitingAcceptance");
 
         using var withdraw = await Host.Http.SendAsync(Host.Request(HttpMethod.Post, $"api/applications/{id}/withdraw", "applicant", applicant, new { reason = "不再需要" }));
         Assert.Equal(HttpStatusCode.OK, withdraw.StatusCode);
         Assert.Equal("withdrawn", (await withdraw.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.Conflict, (await DecideAsync("guicheng", id, "accept")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.DecideAsync("guicheng", id, "accept")).StatusCode);
     }
 
     [Fact]
     public async Task Bad_submissions_get_field_level_problems_and_store_nothing()
     {
         var applicant = $"citizen-{Guid.NewGuid():N}";
-        var body = await ApplicationBodyAsync(applicant, MaterialIds);
+        var body = await Client.ApplicationBodyAsync(applicant, MaterialIds);
 
         using var noKey = await Host.Http.SendAsync(Host.Request(HttpMethod.Post, "api/applications", "applicant", applicant, body));
         await AssertProblemAsync(noKey, HttpStatusCode.BadRequest, "Idempotency-Key");
 
         var badAnswers = body.DeepClone().AsObject();
         badAnswers["answers"]!["contactPhone"] = "12345";
-        await AssertProblemAsync(await SubmitAsync(applicant, "key-a", badAnswers), HttpStatusCode.BadRequest, "answers.contactPhone");
+        await AssertProblemAsync(await Client.SubmitAsync(applicant, "key-a", badAnswers), HttpStatusCode.BadRequest, "answers.contactPhone");
 
         var badId = body.DeepClone().AsObject();
         badId["applicant"]!["identifier"] = "440605198503120025"; // wrong check character
-        var problem = await AssertProblemAsync(await SubmitAsync(applicant, "key-b", badId), HttpStatusCode.BadRequest, null);
+        var problem = await AssertProblemAsync(await Client.SubmitAsync(applicant, "key-b", badId), HttpStatusCode.BadRequest, null);
         Assert.Contains("校验位", problem.GetRawText());
 
         var notUploaded = body.DeepClone().AsObject();
         notUploaded["materials"]![0]!["uploadId"] = Guid.NewGuid().ToString("N");
-        await AssertProblemAsync(await SubmitAsync(applicant, "key-c", notUploaded), HttpStatusCode.BadRequest, "materials[0]");
+        await AssertProblemAsync(await Client.SubmitAsync(applicant, "key-c", notUploaded), HttpStatusCode.BadRequest, "materials[0]");
 
         // The failed attempts stored nothing: their keys can still be used, and the same key with another body is refused.
-        Assert.Equal(HttpStatusCode.Accepted, (await SubmitAsync(applicant, "key-d", body)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await SubmitAsync(applicant, "key-d", badAnswers)).StatusCode);
-    }
-
-    async Task<JsonObject> ApplicationBodyAsync(string applicant, IEnumerable<string> materialIds)
-    {
-        var materials = new JsonArray();
-        foreach (var materialId in materialIds)
-        {
-            using var grant = await Host.Http.SendAsync(Host.Request(HttpMethod.Post, "api/material-uploads", "applicant", applicant,
-                new { matterCode = Matter, materialId, contentType = "application/pdf", sizeBytes = 32 }));
-            Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
-            var granted = await grant.Content.ReadFromJsonAsync<JsonElement>();
-            var put = new HttpRequestMessage(HttpMethod.Put, granted.GetProperty("uploadUrl").GetString())
-            {
-                Content = new ByteArrayContent("%PDF-1.7 demo material file"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } },
-            };
-            put.Headers.Add("x-ms-blob-type", "BlockBlob");
-            Assert.Equal(HttpStatusCode.Created, (await Host.Http.SendAsync(put)).StatusCode);
-            materials.Add(new JsonObject { ["materialId"] = materialId, ["uploadId"] = granted.GetProperty("uploadId").GetString() });
-        }
-        return new JsonObject
-        {
-            ["matterCode"] = Matter,
-            ["applicant"] = new JsonObject { ["kind"] = "person", ["identifier"] = "440605198503120024", ["name"] = "陈美玲", ["phone"] = "13800138000" },
-            ["centre"] = "guicheng",
-            ["answers"] = JsonNode.Parse(Answers),
-            ["delivery"] = new JsonObject { ["option"] = "windowPickUp" },
-            ["materials"] = materials,
-        };
-    }
-
-    Task<HttpResponseMessage> SubmitAsync(string applicant, string key, JsonObject body)
-    {
-        var request = Host.Request(HttpMethod.Post, "api/applications", "applicant", applicant, body);
-        request.Headers.Add("Idempotency-Key", key);
-        return Host.Http.SendAsync(request);
-    }
-
-    Task<HttpResponseMessage> DecideAsync(string centre, string id, string action) =>
-        Host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/applications/{id}/decisions")
-        {
-            Headers = { Authorization = new("Bearer", LocalHostProcess.Token("centre-staff", $"staff-{centre}", centre: centre)) },
-            Content = JsonContent.Create(new { action }),
-        });
-
-    async Task<JsonElement> WaitForStatusAsync(string applicant, string id, string status)
-    {
-        JsonElement view = default;
-        await Host.WaitUntilAsync(async () =>
-        {
-            using var response = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, $"api/applications/{id}", "applicant", applicant));
-            view = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return response.IsSuccessStatusCode && view.GetProperty("status").GetProperty("code").GetString() == status;
-        }, TimeSpan.FromSeconds(60), $"application {id} to be {status}");
-        return view;
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.SubmitAsync(applicant, "key-d", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.SubmitAsync(applicant, "key-d", badAnswers)).StatusCode);
     }
 
     static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? field)
