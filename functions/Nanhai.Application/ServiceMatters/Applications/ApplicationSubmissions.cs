@@ -40,14 +40,17 @@ public sealed class ApplicationSubmissions(
             throw new ValidationFailedException("Idempotency-Key", "请求头 Idempotency-Key 必填，且不超过 100 个字符 (the Idempotency-Key header is required, at most 100 characters)");
         var applicationId = IdOf(caller.Subject, idempotencyKey);
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerOptions.Web)));
-        if (await idempotency.ClaimAsync(applicationId, fingerprint, cancellationToken) != fingerprint)
-            throw new ConflictException("该 Idempotency-Key 已用于另一份内容不同的申请 (this Idempotency-Key was used for a different request)");
 
         var existing = await applications.FindAsync(applicationId, cancellationToken);
-        if (existing is null)
+        // Validated before the key is claimed: a request refused for bad input leaves the key free to retry, corrected.
+        var application = existing is null
+            ? ServiceApplication.Submit(applicationId, await BuildAsync(request, caller, cancellationToken),
+                await PinnedVersionAsync(request, cancellationToken), new CommandContext(caller.Subject, clock.GetUtcNow()))
+            : null;
+        if (await idempotency.ClaimAsync(applicationId, fingerprint, cancellationToken) != fingerprint)
+            throw new ConflictException("该 Idempotency-Key 已用于另一份内容不同的申请 (this Idempotency-Key was used for a different request)");
+        if (application is not null)
         {
-            var application = ServiceApplication.Submit(applicationId, await BuildAsync(request, caller, cancellationToken),
-                await PinnedVersionAsync(request, cancellationToken), new CommandContext(caller.Subject, clock.GetUtcNow()));
             try
             {
                 await applications.SaveAsync(application, cancellationToken);

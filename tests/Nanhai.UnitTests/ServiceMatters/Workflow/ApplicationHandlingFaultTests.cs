@@ -16,7 +16,7 @@ public sealed class ApplicationHandlingFaultTests(ITestOutputHelper output) : Ap
         var matter = FoodLicence();
         var id = await SubmitAsync(new Setup(Matter: matter), preferredCentre: null);
 
-        await WaitForWorkflowStatusAsync(id, ApplicationStatus.AwaitingAcceptance);
+        await WaitForWorkflowStatusAsync(id, ApplicationStatus.AwaitingAcceptance, TimeSpan.FromSeconds(50));
 
         Assert.Contains((await LoadAsync(id)).HandlingCentre, matter.Definition.Centres);
         await AssertTimelineAsync(id, T.Submitted, T.PreCheckPassed, T.Routed);

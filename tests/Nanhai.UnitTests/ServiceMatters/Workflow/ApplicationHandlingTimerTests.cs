@@ -67,7 +67,9 @@ public sealed class ApplicationHandlingTimerTests(ITestOutputHelper output) : Ap
 
         await WaitForCompletionAsync(id, ApplicationStatus.ClosedNotSupplemented);
         var closed = await LoadAsync(id);
-        Assert.Equal(new ApplicationClosedNotSupplemented(D(2026, 3, 9), ["application"]), closed.Events[^1].Data);
+        var lapsed = Assert.IsType<ApplicationClosedNotSupplemented>(closed.Events[^1].Data);
+        Assert.Equal(D(2026, 3, 9), lapsed.SupplementDeadline);
+        Assert.Equal(["application"], lapsed.OutstandingMaterials);
         Assert.Equal(CommandContext.SystemActor, closed.Events[^1].Actor);
         await AssertTimelineAsync(id, T.Submitted, T.PreCheckPassed, T.Routed, T.SupplementRequested, T.ClosedNotSupplemented);
     }
@@ -85,7 +87,10 @@ public sealed class ApplicationHandlingTimerTests(ITestOutputHelper output) : Ap
 
         await WaitForCompletionAsync(id, ApplicationStatus.Terminated);
         var terminated = await LoadAsync(id);
-        Assert.Equal(new ApplicationTerminated(D(2026, 3, 9), ["layout"]), terminated.Events[^1].Data);
+        var lapsed = Assert.IsType<ApplicationTerminated>(terminated.Events[^1].Data);
+        Assert.Equal(D(2026, 3, 9), lapsed.SupplementDeadline);
+        Assert.Equal(["layout"], lapsed.OutstandingMaterials);
+        Assert.Equal(CommandContext.SystemActor, terminated.Events[^1].Actor);
         await AssertTimelineAsync(id, T.Submitted, T.PreCheckPassed, T.Routed, T.AcceptedWithMissing, T.Terminated);
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -56,9 +58,28 @@ public abstract class ApplicationWorkflowHarness(ITestOutputHelper output) : IAs
     public async Task InitializeAsync()
     {
         publisher = new FaultInjectingPublisher(Published);
-        host = await DurableTaskTestHost.StartAsync(PlatformWorkflows.Register, new DurableTaskTestHostOptions
+        // The host picks a random port by default; hosts of tests running in parallel can pick the same one. Take one the
+        // system says is free, and try another if someone grabbed it in between.
+        for (var attempt = 1; ; attempt++)
         {
-            ConfigureServices = services => services
+            try
+            {
+                host = await DurableTaskTestHost.StartAsync(PlatformWorkflows.Register, Options(FreePort()));
+                break;
+            }
+            catch (IOException e) when (attempt < 5)
+            {
+                output.WriteLine($"host start attempt {attempt} failed: {e.Message}");
+            }
+        }
+        output.WriteLine($"host started in {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
+    }
+
+    DurableTaskTestHostOptions Options(int port) => new()
+    {
+        Port = port,
+        ConfigureServices = services => services
                 .AddSingleton<IEventStore>(Events)
                 .AddSingleton<IApplicationIndex>(Index)
                 .AddSingleton<IIntegrationEventPublisher>(publisher)
@@ -72,9 +93,13 @@ public abstract class ApplicationWorkflowHarness(ITestOutputHelper output) : IAs
                 .AddTransient<ServiceApplicationStore>()
                 .AddTransient<MaterialUploads>()
                 .AddTransient<ApplicationCommands>(),
-        });
-        output.WriteLine($"host started in {clock.ElapsedMilliseconds} ms");
-        clock.Restart();
+    };
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task DisposeAsync()
@@ -121,12 +146,12 @@ public abstract class ApplicationWorkflowHarness(ITestOutputHelper output) : IAs
         : Commands;
 
     /// <summary>Waits until the workflow reports <paramref name="status"/> as its custom status (it sets it before waiting).</summary>
-    protected Task<OrchestrationMetadata> WaitForWorkflowStatusAsync(string id, ApplicationStatus status) =>
-        WaitForInstanceAsync(id, m => m.SerializedCustomStatus is not null && m.ReadCustomStatusAs<string>() == status.ToString());
+    protected Task<OrchestrationMetadata> WaitForWorkflowStatusAsync(string id, ApplicationStatus status, TimeSpan? limit = null) =>
+        WaitForInstanceAsync(id, m => m.SerializedCustomStatus is not null && m.ReadCustomStatusAs<string>() == status.ToString(), limit);
 
-    protected async Task<OrchestrationMetadata> WaitForInstanceAsync(string id, Func<OrchestrationMetadata, bool> condition)
+    protected async Task<OrchestrationMetadata> WaitForInstanceAsync(string id, Func<OrchestrationMetadata, bool> condition, TimeSpan? limit = null)
     {
-        using var cts = Timeout();
+        using var cts = new CancellationTokenSource(limit ?? WaitLimit);
         while (true)
         {
             var metadata = await Client.GetInstanceAsync(id, getInputsAndOutputs: true, cts.Token);
