@@ -75,5 +75,12 @@ public static class CosmosContainers
             "/summary/workingDaysUsed/?", "/summary/promisedWorkingDays/?", "/summary/concludedOnTime/?"],
         ExcludedPaths: ["/*"]);
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events, Matters, IdempotencyKeys, ApplicationLists];
+    /// <summary>Where feed readers keep their positions (one small document per reader, read and written by id).</summary>
+    public static CosmosContainerDefinition Checkpoints { get; } = new(
+        "checkpoints",
+        "/id",
+        IncludedPaths: [],
+        ExcludedPaths: ["/*"]);
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events, Matters, IdempotencyKeys, ApplicationLists, Checkpoints];
 }

@@ -147,14 +147,14 @@ public sealed class CosmosEventStore(CosmosClient client, IOptions<CosmosOptions
     }
 
     sealed record EventPosition(string EventId, long Version);
+}
 
-    /// <summary>An event as stored in Cosmos DB (camelCase: id, streamId, version, eventId, type, data, actor, recordedAt).</summary>
-    sealed record EventDocument(string Id, string StreamId, long Version, string EventId, string Type, JsonElement Data, string? Actor, DateTimeOffset RecordedAt)
-    {
-        public static EventDocument Create(string streamId, long version, NewEvent e, DateTimeOffset recordedAt) => new(
-            $"{streamId}:{version:D10}", streamId, version, e.EventId, e.Type,
-            JsonSerializer.SerializeToElement(e.Data, e.Data.GetType(), CosmosClientFactory.SerializerOptions), e.Actor, recordedAt);
+/// <summary>An event as stored in Cosmos DB (camelCase: id, streamId, version, eventId, type, data, actor, recordedAt).</summary>
+sealed record EventDocument(string Id, string StreamId, long Version, string EventId, string Type, JsonElement Data, string? Actor, DateTimeOffset RecordedAt)
+{
+    public static EventDocument Create(string streamId, long version, NewEvent e, DateTimeOffset recordedAt) => new(
+        $"{streamId}:{version:D10}", streamId, version, e.EventId, e.Type,
+        JsonSerializer.SerializeToElement(e.Data, e.Data.GetType(), CosmosClientFactory.SerializerOptions), e.Actor, recordedAt);
 
-        public StoredEvent ToStoredEvent() => new(StreamId, Version, EventId, Type, Data, Actor, RecordedAt);
-    }
+    public StoredEvent ToStoredEvent() => new(StreamId, Version, EventId, Type, Data, Actor, RecordedAt);
 }

@@ -14,6 +14,7 @@ public static class EventStoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventStore, CosmosEventStore>();
+        services.TryAddSingleton<IEventFeed, CosmosEventFeed>();
         return services;
     }
 }

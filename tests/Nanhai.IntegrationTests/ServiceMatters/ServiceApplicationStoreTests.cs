@@ -31,8 +31,7 @@ public sealed class ServiceApplicationStoreTests : IAsyncLifetime
         platform = PlatformServices.Build(services);
         await platform.StartAsync(); // creates the Cosmos containers
         events = platform.Services.GetRequiredService<IEventStore>();
-        store = new ServiceApplicationStore(events, platform.Services.GetRequiredService<IApplicationIndex>(),
-            platform.Services.GetRequiredService<IIntegrationEventPublisher>());
+        store = new ServiceApplicationStore(events, platform.Services.GetRequiredService<IApplicationIndex>());
     }
 
     public async Task DisposeAsync()
@@ -104,6 +103,38 @@ public sealed class ServiceApplicationStoreTests : IAsyncLifetime
         var types = new List<string>();
         await foreach (var e in events.ReadAsync(ServiceApplicationStore.StreamOf("ap-retry"))) types.Add(e.Type);
         Assert.Equal([ServiceApplicationEventTypes.Submitted, ServiceApplicationEventTypes.PreCheckPassed], types);
+    }
+
+    [Fact]
+    public async Task The_relay_publishes_each_stored_event_once_from_the_change_feed_and_resumes_from_its_checkpoint()
+    {
+        var application = Submitted("ap-relay");
+        application.PreCheck(CommandContext.System(Monday.AddMinutes(1)), []);
+        await store.SaveAsync(application);
+        var published = new List<IntegrationEvent>();
+        var relay = new ApplicationEventRelay(platform.Services.GetRequiredService<IEventFeed>(), new Collecting(published), store,
+            platform.Services.GetRequiredService<IApplicationIndex>());
+
+        await relay.RelayAsync(CancellationToken.None);
+        var stored = new List<string>();
+        await foreach (var e in events.ReadAsync(ServiceApplicationStore.StreamOf("ap-relay"))) stored.Add(e.EventId);
+        Assert.Equal(stored, published.Where(e => e.Subject == "applications/ap-relay").Select(e => e.Id));
+
+        var later = (await store.FindAsync("ap-relay"))!;
+        later.Route(CommandContext.System(Monday.AddMinutes(2)));
+        await store.SaveAsync(later);
+        published.Clear();
+        await relay.RelayAsync(CancellationToken.None);
+        Assert.Equal(["cn.gov.nanhai.service-matters.application.routed.v1"], published.Where(e => e.Subject == "applications/ap-relay").Select(e => e.Type));
+    }
+
+    sealed class Collecting(List<IntegrationEvent> published) : IIntegrationEventPublisher
+    {
+        public Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken = default)
+        {
+            lock (published) published.Add(integrationEvent);
+            return Task.CompletedTask;
+        }
     }
 
     async Task<bool> TrySave(ServiceApplication application)

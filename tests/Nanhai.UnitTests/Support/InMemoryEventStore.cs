@@ -10,9 +10,11 @@ namespace Nanhai.UnitTests.Support;
 /// The event store's contract in memory, for workflow tests on the in-process durable host (the Cosmos DB store is
 /// tested against the stand-in in the integration tests).
 /// </summary>
-public sealed class InMemoryEventStore : IEventStore
+public sealed class InMemoryEventStore : IEventStore, IEventFeed
 {
     readonly ConcurrentDictionary<string, List<StoredEvent>> streams = new();
+    readonly List<StoredEvent> appended = []; // every stream's events in order of appending: the feed
+    readonly ConcurrentDictionary<string, int> checkpoints = new();
 
     public Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
     {
@@ -23,7 +25,11 @@ public sealed class InMemoryEventStore : IEventStore
             if (fresh.Count == 0) return Task.FromResult((long)stream.Count);
             if (stream.Count != expectedVersion) throw new ConflictException($"Stream {streamId} is at {stream.Count}, not {expectedVersion}.");
             foreach (var e in fresh)
-                stream.Add(new StoredEvent(streamId, stream.Count + 1, e.EventId, e.Type, JsonSerializer.SerializeToElement(e.Data), e.Actor, DateTimeOffset.UtcNow));
+            {
+                var stored = new StoredEvent(streamId, stream.Count + 1, e.EventId, e.Type, JsonSerializer.SerializeToElement(e.Data), e.Actor, DateTimeOffset.UtcNow);
+                stream.Add(stored);
+                lock (appended) appended.Add(stored);
+            }
             return Task.FromResult((long)stream.Count);
         }
     }
@@ -44,6 +50,16 @@ public sealed class InMemoryEventStore : IEventStore
             await Task.Yield();
             yield return e;
         }
+    }
+
+    public async Task<int> DrainAsync(string checkpoint, Func<IReadOnlyList<StoredEvent>, Task> handle, CancellationToken cancellationToken = default)
+    {
+        var from = checkpoints.GetValueOrDefault(checkpoint);
+        List<StoredEvent> page;
+        lock (appended) page = appended.Skip(from).ToList();
+        if (page.Count > 0) await handle(page);
+        checkpoints[checkpoint] = from + page.Count; // only once handled, as the real feed's checkpoint
+        return page.Count;
     }
 }
 

@@ -65,8 +65,17 @@ public sealed class ApplicationCommands(ServiceApplicationStore applications, Ma
 
     async Task SaveAndNotifyAsync(DurableTaskClient durable, ServiceApplication application, CancellationToken cancellationToken)
     {
-        await applications.SaveAsync(application, cancellationToken);
-        await durable.RaiseEventAsync(application.Id, ApplicationHandlingOrchestrator.ChangedEvent, application.Status.ToString(), cancellationToken);
+        try
+        {
+            await applications.SaveAsync(application, cancellationToken);
+        }
+        finally
+        {
+            // Once appended (nothing pending), the workflow must hear of it even if what follows the append failed:
+            // otherwise an approval would wait for its result for ever.
+            if (application.PendingEvents.Count == 0)
+                await durable.RaiseEventAsync(application.Id, ApplicationHandlingOrchestrator.ChangedEvent, application.Status.ToString(), CancellationToken.None);
+        }
     }
 
     static NotFoundException NotFound(string applicationId) => new($"没有编号为 {applicationId} 的申请 (no application {applicationId})");

@@ -19,9 +19,19 @@ public sealed class PreCheckAndRouteActivity(ServiceApplicationStore application
             application.PreCheck(CommandContext.System(at), found);
         }
         if (application.Status == ApplicationStatus.PreChecked)
-            application.Route(CommandContext.System(at));
+            application.Route(CommandContext.System(at), application.PreferredCentre ?? CentreFor(application));
         await applications.SaveAsync(application);
         return ApplicationSchedule.Of(application);
+    }
+
+    /// <summary>
+    /// 多点办 without a choice: spread applications over the matter's centres by their id — the same centre on every retry.
+    /// </summary>
+    static string CentreFor(ServiceApplication application)
+    {
+        var centres = application.Matter.Centres;
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(application.Id));
+        return centres[(int)(BitConverter.ToUInt32(hash, 0) % (uint)centres.Count)];
     }
 }
 

@@ -23,7 +23,7 @@ public sealed class ApplicationHandlingFaultTests(ITestOutputHelper output) : Ap
     }
 
     [Fact]
-    public async Task A_result_issued_whose_integration_event_failed_to_publish_is_published_when_the_step_is_retried()
+    public async Task A_result_issued_whose_integration_event_failed_to_publish_is_published_by_the_next_relay_run()
     {
         Licences.Hold(BusinessLicence(ELicenceTrustLevel.A));
         var id = await SubmitAsync(new Setup());
@@ -39,7 +39,7 @@ public sealed class ApplicationHandlingFaultTests(ITestOutputHelper output) : Ap
     }
 
     [Fact]
-    public async Task A_staff_decision_whose_integration_event_failed_to_publish_still_reaches_the_workflow()
+    public async Task A_staff_decision_whose_integration_event_fails_to_publish_still_reaches_the_workflow()
     {
         Licences.Hold(BusinessLicence(ELicenceTrustLevel.A));
         var id = await SubmitAsync(new Setup());
@@ -48,8 +48,8 @@ public sealed class ApplicationHandlingFaultTests(ITestOutputHelper output) : Ap
         await WaitForWorkflowStatusAsync(id, ApplicationStatus.UnderReview);
         Publisher.FailOnce($".{T.Approved}.v1");
 
-        // The API answers 500; the approval is stored. Whatever the caller does next, the workflow must issue the result.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => DecideAsync(id, DecisionAction.Approve));
+        // Publishing is no longer part of the decision: it succeeds, the workflow hears of it, and the relay retries the event.
+        await DecideAsync(id, DecisionAction.Approve);
         await Assert.ThrowsAsync<ServiceApplicationStateException>(() => DecideAsync(id, DecisionAction.Approve));
 
         await WaitForWorkflowStatusAsync(id, ApplicationStatus.AwaitingPickup);
