@@ -157,6 +157,11 @@ public sealed class ApplicationLifecycleTests(PlatformFixture platform) : IClass
         notUploaded["materials"]![0]!["uploadId"] = Guid.NewGuid().ToString("N");
         await AssertProblemAsync(await Client.SubmitAsync(applicant, "key-c", notUploaded), HttpStatusCode.BadRequest, "materials[0]");
 
+        var missingMaterial = body.DeepClone().AsObject();
+        missingMaterial["materials"] = new JsonArray([.. body["materials"]!.AsArray().Where(m => m!["materialId"]!.GetValue<string>() != "premises").Select(m => m!.DeepClone())]);
+        var missing = await AssertProblemAsync(await Client.SubmitAsync(applicant, "key-e", missingMaterial), HttpStatusCode.BadRequest, "materials");
+        Assert.Contains("缺少必需材料", missing.GetRawText());
+
         // The refused attempts stored nothing: the applicant has no application yet, a key can be retried with the corrected
         // request, and then that key with another body is refused.
         using (var mine = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, "api/applications", "applicant", applicant)))

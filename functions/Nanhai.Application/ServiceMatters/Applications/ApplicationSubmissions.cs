@@ -104,6 +104,12 @@ public sealed class ApplicationSubmissions(
             errors["delivery.option"] = ["送达方式应为 windowPickUp（窗口领取）或 provincialMail（省内包邮） (unknown delivery option)"];
 
         var provided = await uploads.ResolveAsync(caller, version.Definition.Materials, request.Materials, errors, cancellationToken);
+        // Only e-licences (looked up in the pre-check) and 容缺 may make up for a required material: anything else is refused now.
+        var missing = version.Definition.Materials
+            .Where(m => m.Required && !m.MayBeMissingAtAcceptance && m.ReplaceableByLicence is null && provided.All(p => p.MaterialId != m.Id))
+            .Select(m => m.Name).ToList();
+        if (missing.Count > 0 && !errors.Keys.Any(k => k.StartsWith("materials", StringComparison.Ordinal)))
+            errors["materials"] = [$"缺少必需材料：{string.Join("、", missing)} (required materials missing)"];
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
         return new ApplicationSubmission(
