@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Nanhai.Application.Common;
+using Nanhai.Domain.Calendar;
 using Nanhai.Domain.ServiceMatters;
 using Nanhai.Domain.ServiceMatters.Applications;
 
@@ -22,6 +23,9 @@ public static class ProblemMapping
         ServiceApplicationValidationException v => Validation(v.ToFieldErrors(), context),
         MatterStateException or ServiceApplicationStateException or ServiceApplicationConflictException =>
             Problem(StatusCodes.Status409Conflict, "状态冲突 (Conflict)", exception.Message, context),
+        // A deadline that falls in a year whose holiday notice is not loaded yet: the platform must not guess it.
+        CalendarYearNotCoveredException e => Problem(StatusCodes.Status503ServiceUnavailable, "节假日数据未覆盖 (Holiday calendar not loaded)",
+            $"{e.Message} 请管理员加载该年度国务院节假日安排后重试 (load that year's State Council holiday notice, then retry).", context),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "未找到 (Not found)", e.Message, context),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "状态冲突 (Conflict)", e.Message, context),
         UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "未认证 (Unauthenticated)", e.Message, context),

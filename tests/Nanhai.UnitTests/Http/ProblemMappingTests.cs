@@ -54,6 +54,18 @@ public sealed class ProblemMappingTests
     }
 
     [Fact]
+    public void A_deadline_beyond_the_holiday_data_is_a_503_that_says_which_year_is_missing()
+    {
+        var failure = Assert.Throws<Nanhai.Domain.Calendar.CalendarYearNotCoveredException>(() =>
+            Nanhai.Domain.Calendar.WorkingDayCalendar.China.AddWorkingDays(new DateOnly(2026, 12, 30), 5));
+
+        var result = ProblemMapping.From(failure, Context());
+
+        Assert.Equal(503, result.StatusCode);
+        Assert.Contains("2027", Assert.IsType<ProblemDetails>(result.Value).Detail);
+    }
+
+    [Fact]
     public void An_unexpected_failure_is_a_500_that_does_not_leak_its_message()
     {
         var result = ProblemMapping.From(new InvalidOperationException("connection string was Password=secret"), Context());

@@ -43,10 +43,13 @@ public sealed class ApplicationSubmissions(
 
         var existing = await applications.FindAsync(applicationId, cancellationToken);
         // Validated before the key is claimed: a request refused for bad input leaves the key free to retry, corrected.
-        var application = existing is null
-            ? ServiceApplication.Submit(applicationId, await BuildAsync(request, caller, cancellationToken),
-                await PinnedVersionAsync(request, cancellationToken), new CommandContext(caller.Subject, clock.GetUtcNow()))
-            : null;
+        ServiceApplication? application = null;
+        if (existing is null)
+        {
+            var version = await PinnedVersionAsync(request, cancellationToken);
+            application = ServiceApplication.Submit(applicationId, await BuildAsync(request, version, caller, cancellationToken),
+                version, new CommandContext(caller.Subject, clock.GetUtcNow()));
+        }
         if (await idempotency.ClaimAsync(applicationId, fingerprint, cancellationToken) != fingerprint)
             throw new ConflictException("该 Idempotency-Key 已用于另一份内容不同的申请 (this Idempotency-Key was used for a different request)");
         if (application is not null)
@@ -81,9 +84,8 @@ public sealed class ApplicationSubmissions(
             ? await catalog.GetVersionAsync(request.MatterCode ?? "", number, cancellationToken)
             : await catalog.GetLatestAsync(request.MatterCode ?? "", cancellationToken);
 
-    async Task<ApplicationSubmission> BuildAsync(SubmitApplication request, Caller caller, CancellationToken cancellationToken)
+    async Task<ApplicationSubmission> BuildAsync(SubmitApplication request, MatterVersion version, Caller caller, CancellationToken cancellationToken)
     {
-        var version = await PinnedVersionAsync(request, cancellationToken);
         var errors = new Dictionary<string, string[]>();
         foreach (var (field, messages) in FormAnswers.Validate(version.Definition.FormSchema, request.Answers))
             errors[field] = messages;
