@@ -45,8 +45,12 @@ public sealed class DumpArrivalTests
         Assert.Equal("2026-11-29.csv", recorded[1].Data.GetProperty("file").GetString());
 
         var queue = new QueueClient(services.StorageConnectionString, "integration-events");
-        var messages = (await queue.PeekMessagesAsync(maxMessages: 32)).Value;
-        Assert.Equal(2, messages.Count(m => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Body.ToString())).Contains("ingestion.dump.received")));
+        var messages = (await queue.PeekMessagesAsync(maxMessages: 32)).Value
+            .Select(m => System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(m.Body.ToString())).RootElement)
+            .Where(e => e.GetProperty("type").GetString() == "cn.gov.nanhai.ingestion.dump.received.v1").ToList();
+        // At least once: a dump processed again after the kill (before its receipt was written) sends its event again,
+        // with the same id, which subscribers drop. What they see is one event per version of the dump.
+        Assert.Equal(recorded.Select(e => e.EventId), messages.Select(e => e.GetProperty("id").GetString()).Distinct());
     }
 
     static async Task<List<StoredEvent>> ReadAsync(IEventStore events, string stream)
