@@ -27,7 +27,7 @@ public static class Benchmark
         {
             Bench.Log($"starting Azurite, the Cosmos stand-in and the local host ({Configuration})");
             var phase = Stopwatch.StartNew();
-            await stack.StartAsync(http, cancellationToken);
+            await stack.StartAsync(cancellationToken);
             var client = new PlatformClient(http, stack.BaseAddress);
             var startup = phase.Elapsed;
 

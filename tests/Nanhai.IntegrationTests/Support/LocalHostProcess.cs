@@ -38,6 +38,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public HttpClient Http { get; }
     public string Output => process?.Output ?? "";
 
+    /// <summary>The running process's id, or null when it is not running.</summary>
+    public int? Pid => process is { HasExited: false } running ? running.Id : null;
+
     public static async Task<LocalHostProcess> StartAsync(LocalServices services, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = new LocalHostProcess(services, settings);

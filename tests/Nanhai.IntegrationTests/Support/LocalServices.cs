@@ -76,6 +76,10 @@ public sealed class LocalServices : IAsyncDisposable
         await cosmos.WaitForPortAsync(CosmosPort, TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>The running services' processes, for measurements that account CPU per process.</summary>
+    public IEnumerable<(string Name, int Pid)> Processes =>
+        new[] { ("azurite", azurite), ("cosmos stand-in", cosmos) }.Where(p => p.Item2 is { HasExited: false }).Select(p => (p.Item1, p.Item2!.Id));
+
     public Task StopCosmosAsync() => cosmos?.StopAsync() ?? Task.CompletedTask;
     public Task KillCosmosAsync() => cosmos?.KillAsync() ?? Task.CompletedTask;
     public void SuspendCosmos() => cosmos?.Suspend();
