@@ -5,7 +5,8 @@ namespace Nanhai.Infrastructure.Storage;
 /// <summary>
 /// The platform's data storage account (section "Storage"): dumps, quarantine, snapshots, materials, results,
 /// and the integration-event queue on one machine. Locally a connection string to Azurite; in Azure the service
-/// URIs, reached with the app's managed identity (no keys in configuration).
+/// URIs, reached with the app's managed identity (no keys in configuration). <see cref="TableServiceUri"/> is needed only
+/// where the keyed-lookup index is registered, which adds that check itself.
 /// </summary>
 public sealed class StorageOptions : IValidatableObject
 {
@@ -14,6 +15,7 @@ public sealed class StorageOptions : IValidatableObject
     public string? ConnectionString { get; set; }
     public Uri? BlobServiceUri { get; set; }
     public Uri? QueueServiceUri { get; set; }
+    public Uri? TableServiceUri { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -12,8 +13,8 @@ namespace Nanhai.Infrastructure.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the platform's <see cref="BlobServiceClient"/> and <see cref="QueueServiceClient"/>. Queue messages are
-    /// Base64 text, as the Functions queue trigger expects by default.
+    /// Registers the platform's <see cref="BlobServiceClient"/>, <see cref="QueueServiceClient"/> and
+    /// <see cref="TableServiceClient"/>. Queue messages are Base64 text, as the Functions queue trigger expects by default.
     /// </summary>
     public static IServiceCollection AddNanhaiStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +34,13 @@ public static class StorageServiceCollectionExtensions
             return string.IsNullOrWhiteSpace(o.ConnectionString)
                 ? new QueueServiceClient(o.QueueServiceUri, sp.GetRequiredService<TokenCredential>(), options)
                 : new QueueServiceClient(o.ConnectionString, options);
+        });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return string.IsNullOrWhiteSpace(o.ConnectionString)
+                ? new TableServiceClient(o.TableServiceUri, sp.GetRequiredService<TokenCredential>())
+                : new TableServiceClient(o.ConnectionString);
         });
         return services;
     }

@@ -13,8 +13,12 @@ public interface ILookupIndex
     /// <summary>Starts (or restarts) writing generation <paramref name="generation"/> of <paramref name="resource"/>'s index.</summary>
     Task<ILookupIndexWriter> OpenWriterAsync(string resource, string generation, IReadOnlyList<DataItem> items, string lookupKey, CancellationToken cancellationToken);
 
-    /// <summary>The row whose lookup key is <paramref name="key"/> in that generation, values by item name; null when absent.</summary>
-    Task<IReadOnlyDictionary<string, object?>?> FindAsync(string resource, string generation, string key, CancellationToken cancellationToken);
+    /// <summary>
+    /// The row whose lookup key is <paramref name="key"/> in that generation, projected to <paramref name="items"/> (the
+    /// generation's items, or the subset a grant allows): values by item name, typed by the item (string, long, decimal,
+    /// DateOnly, UTC DateTime, bool), null where the row has none. Null when there is no such row.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, object?>?> FindAsync(string resource, string generation, string key, IReadOnlyList<DataItem> items, CancellationToken cancellationToken);
 
     /// <summary>Drops a generation (superseded, or left by a rejected run).</summary>
     Task DeleteGenerationAsync(string resource, string generation, CancellationToken cancellationToken);

@@ -1,0 +1,116 @@
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+
+namespace Nanhai.Infrastructure.Ingestion.Snapshots;
+
+/// <summary>
+/// A write-only, forward-only stream that uploads what is written to a block blob as staged (uncommitted) blocks and
+/// makes them the blob only in <see cref="CommitAsync"/>: until then nothing is visible under the blob's name, so a
+/// half-written snapshot never looks complete, and an abandoned one leaves only uncommitted blocks, which Blob Storage
+/// drops after a week or when the name is next committed. Parquet.Net needs no seeking, only <see cref="Position"/>.
+/// <para>
+/// <c>BlockBlobClient.OpenWriteAsync</c> would also commit its blocks only at the end, but with overwrite (the only mode
+/// it has) it first uploads an empty blob under the name, and disposing it commits whatever was written: both would let
+/// an unfinished snapshot be seen.
+/// </para>
+/// </summary>
+sealed class BlockStagingStream(BlockBlobClient blob) : Stream
+{
+    /// <summary>Blocks of 8 MiB: few requests per snapshot, and at most 50,000 blocks make 400 GiB.</summary>
+    public const int BlockSize = 8 << 20;
+
+    // Block ids are this attempt's id and the block's number: all the same length (Blob Storage refuses to mix lengths
+    // in one blob's uncommitted blocks) and never those of an earlier, killed attempt, whose blocks the commit discards.
+    readonly byte[] attempt = Guid.NewGuid().ToByteArray();
+    readonly List<string> blocks = [];
+    byte[]? buffer = new byte[BlockSize];
+    int buffered;
+    long position;
+    bool abandoned;
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => position;
+        set => throw new NotSupportedException();
+    }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        if (abandoned) data = default;
+        while (!data.IsEmpty)
+        {
+            var block = buffer ?? throw new InvalidOperationException("The snapshot is already committed.");
+            var count = Math.Min(data.Length, block.Length - buffered);
+            data.Span[..count].CopyTo(block.AsSpan(buffered));
+            buffered += count;
+            position += count;
+            data = data[count..];
+            if (buffered == block.Length) await StageAsync(cancellationToken);
+        }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>Stages what is still buffered and commits the blocks as the blob's content, replacing any earlier blob.</summary>
+    public async Task CommitAsync(BlobHttpHeaders headers, CancellationToken cancellationToken)
+    {
+        if (abandoned) throw new InvalidOperationException("An abandoned snapshot cannot be committed.");
+        await StageAsync(cancellationToken);
+        await blob.CommitBlockListAsync(blocks, new CommitBlockListOptions { HttpHeaders = headers }, cancellationToken);
+        buffer = null;
+    }
+
+    /// <summary>Discards what is written from now on (a writer disposed without completing): nothing more is uploaded.</summary>
+    public void Abandon()
+    {
+        abandoned = true;
+        buffer = null;
+    }
+
+    async Task StageAsync(CancellationToken cancellationToken)
+    {
+        if (buffered == 0 || abandoned) return;
+        var id = Convert.ToBase64String([.. attempt, .. BitConverter.GetBytes(blocks.Count)]);
+        try
+        {
+            await StageBlockAsync(id, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.InvalidBlobOrBlock && blocks.Count == 0)
+        {
+            // Uncommitted blocks with ids of another length (a writer of another format) block staging. Putting a blob
+            // discards them; it is the run's own path, not yet referenced by the catalog, and is deleted at once.
+            await blob.UploadAsync(Stream.Null, new BlobUploadOptions(), cancellationToken);
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            await StageBlockAsync(id, cancellationToken);
+        }
+        blocks.Add(id);
+        buffered = 0;
+    }
+
+    async Task StageBlockAsync(string id, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(buffer!, 0, buffered, writable: false);
+        await blob.StageBlockAsync(id, content, cancellationToken: cancellationToken);
+    }
+
+    // Parquet.Net writes asynchronously; a synchronous write would block a thread on the upload.
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("Write asynchronously.");
+
+    // Parquet.Net flushes once at the end; what is buffered is staged by CommitAsync.
+    public override void Flush() { }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
