@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Nanhai.Domain.Identifiers;
@@ -5,6 +6,12 @@ namespace Nanhai.Domain.Identifiers;
 /// <summary>Input clean-up shared by the identifiers.</summary>
 static class IdentifierText
 {
+    /// <summary>
+    /// ASCII digits, for allocation-free checks; ContainsAnyExceptInRange would allocate until the JIT optimises it
+    /// (tier 0, debug builds).
+    /// </summary>
+    public static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
     /// <summary>
     /// Trims white space (the ideographic space U+3000 included), turns full-width ASCII forms into
     /// ASCII and lower-case letters into upper case. Chinese input methods often type full-width
