@@ -8,7 +8,8 @@ namespace Nanhai.Infrastructure.Ingestion.Reading;
 /// or cut inside a character) fail with their byte offset, a physical line beyond <see cref="DumpReadingOptions.MaxLineChars"/>
 /// fails as soon as it gets there, and a quote left open longer than a record may span fails as unbalanced. Sep itself
 /// would grow its buffer to hold whatever a line or a quoted field holds. Works block by block (no per-character virtual
-/// calls); quotes are counted the way Sep does, anywhere in a field, so the parity here is Sep's parity.
+/// calls); quotes are counted the way Sep does, anywhere in a field, so the parity here is Sep's parity. Lines are
+/// numbered by LF (so CR LF too); a lone CR ends a line for the length limit but is not counted.
 /// </summary>
 sealed class CsvTextReader : TextReader
 {
@@ -25,7 +26,6 @@ sealed class CsvTextReader : TextReader
 
     long _line = 1;
     long _lineChars;
-    bool _afterCarriageReturn;
     bool _inQuotes;
     long _quoteLine, _quoteLines, _quoteChars;
 
@@ -39,7 +39,8 @@ sealed class CsvTextReader : TextReader
         _byteStart = start.Start;
         _byteEnd = start.End;
         _sourceDone = start.AtEndOfStream;
-        _chars = new char[_bytes.Length];
+        // A block of text never exceeds the line limit (both at least 64 Ki), which Inspect relies on.
+        _chars = new char[Math.Min(_bytes.Length, limits.MaxLineChars)];
     }
 
     public override int Read(Span<char> buffer)
@@ -96,39 +97,34 @@ sealed class CsvTextReader : TextReader
         return false;
     }
 
-    /// <summary>Follows line ends and quote parity through decoded text, failing as soon as a limit is passed.</summary>
+    /// <summary>
+    /// Follows line ends and quote parity through a decoded block with a few vectorised passes, failing as soon as a
+    /// limit is passed. A line within the block is shorter than the block, which is never longer than
+    /// <see cref="DumpReadingOptions.MaxLineChars"/>, so only the lines crossing block edges need counting. A quote
+    /// still open at the end of the block was opened by its last quote; its span is checked from there, block by block.
+    /// </summary>
     void Inspect(ReadOnlySpan<char> text)
     {
-        while (!text.IsEmpty)
+        if (text.IsEmpty)
+            return;
+        var firstEnd = text.IndexOfAny('\n', '\r');
+        if (_lineChars + (firstEnd < 0 ? text.Length : firstEnd) > _limits.MaxLineChars)
+            throw DumpErrors.LineTooLong(_line, _limits.MaxLineChars);
+        _lineChars = firstEnd < 0 ? _lineChars + text.Length : text.Length - text.LastIndexOfAny('\n', '\r') - 1;
+
+        var quotes = text.Count('"');
+        var openAtEnd = _inQuotes ^ (quotes % 2 == 1);
+        if (openAtEnd && quotes > 0)
         {
-            var end = text.IndexOfAny('\n', '\r');
-            var segment = end < 0 ? text : text[..end];
-            if (!segment.IsEmpty)
-            {
-                _afterCarriageReturn = false;
-                _lineChars += segment.Length;
-                if (_lineChars > _limits.MaxLineChars)
-                    throw DumpErrors.LineTooLong(_line, _limits.MaxLineChars);
-                if (_inQuotes && (_quoteChars += segment.Length) > _limits.MaxRecordChars)
-                    throw UnbalancedQuote();
-                if ((segment.Count('"') & 1) == 1 && (_inQuotes = !_inQuotes))
-                    (_quoteLine, _quoteLines, _quoteChars) = (_line, 0, 0);
-            }
-            if (end < 0)
-                return;
-            // CR LF is one line end; a lone CR or LF is one too.
-            if (text[end] == '\n' && _afterCarriageReturn)
-                _afterCarriageReturn = false;
-            else
-            {
-                _afterCarriageReturn = text[end] == '\r';
-                _line++;
-                _lineChars = 0;
-                if (_inQuotes && ++_quoteLines > _limits.MaxRecordLines)
-                    throw UnbalancedQuote();
-            }
-            text = text[(end + 1)..];
+            var opener = text.LastIndexOf('"');
+            (_quoteLine, _quoteLines, _quoteChars) = (_line + text[..opener].Count('\n'), text[opener..].Count('\n'), text.Length - opener);
         }
+        else if (openAtEnd)
+            (_quoteLines, _quoteChars) = (_quoteLines + text.Count('\n'), _quoteChars + text.Length);
+        _inQuotes = openAtEnd;
+        if (_inQuotes && (_quoteLines > _limits.MaxRecordLines || _quoteChars > _limits.MaxRecordChars))
+            throw UnbalancedQuote();
+        _line += text.Count('\n');
     }
 
     DumpUnreadableException UnbalancedQuote() =>

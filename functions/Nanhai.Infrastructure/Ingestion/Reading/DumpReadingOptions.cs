@@ -14,18 +14,19 @@ public sealed class DumpReadingOptions : IValidatableObject
     /// Longest physical line in characters (default 1 Mi). Checked as the text is decoded, so a huge line without a
     /// newline fails after this many characters instead of being buffered whole.
     /// </summary>
-    [Range(1024, 256 * 1024 * 1024)]
+    [Range(64 * 1024, 256 * 1024 * 1024)]
     public int MaxLineChars { get; set; } = 1024 * 1024;
 
     /// <summary>
     /// Most physical lines one CSV record may span through quoted line breaks (default 1,000). An opening quote that is
-    /// still open after this many lines is taken as unbalanced rather than read as one giant record.
+    /// still open after this many lines is taken as unbalanced rather than read as one giant record. Checked at the end
+    /// of each decoded block (64 Ki characters), so a span may pass the limit by up to one block.
     /// </summary>
     [Range(1, 10_000_000)]
     public int MaxRecordLines { get; set; } = 1000;
 
     /// <summary>Most characters one CSV record may span through quoted line breaks (default 4 Mi; at least <see cref="MaxLineChars"/>).</summary>
-    [Range(1024, int.MaxValue)]
+    [Range(64 * 1024, int.MaxValue)]
     public int MaxRecordChars { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Largest XLSX file accepted, in bytes as dropped (default 256 MiB); it is copied to a temporary file to be read.</summary>
