@@ -62,6 +62,8 @@ public static class DumpUnreadableReasons
     public const string LineTooLong = "line-too-long";
     public const string NotAWorkbook = "not-a-workbook";
     public const string ZipBomb = "zip-bomb";
+    /// <summary>The file is larger than the format's limit (an XLSX is copied whole before it can be read).</summary>
+    public const string TooLarge = "too-large";
     public const string Malformed = "malformed";
 }
 
