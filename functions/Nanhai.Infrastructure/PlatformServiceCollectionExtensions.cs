@@ -9,6 +9,7 @@ using Nanhai.Infrastructure.ELicences;
 using Nanhai.Infrastructure.Events;
 using Nanhai.Infrastructure.Events.IntegrationEvents;
 using Nanhai.Infrastructure.Health;
+using Nanhai.Infrastructure.Ingestion;
 using Nanhai.Infrastructure.Security;
 using Nanhai.Infrastructure.ServiceMatters;
 using Nanhai.Infrastructure.Storage;
@@ -36,6 +37,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddNanhaiIntegrationEvents(configuration);
         services.AddNanhaiELicenceLibrary(configuration);
         services.AddNanhaiServiceMatterStores();
+        services.AddNanhaiCatalogAndIngestion(configuration);
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Nanhai.Domain.Catalog;
 
 /// <summary>How a resource may be shared between departments (共享类型, 国发〔2016〕51号).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SharingType>))]
 public enum SharingType
 {
     /// <summary>无条件共享: granted to any department on request.</summary>
@@ -12,6 +15,7 @@ public enum SharingType
 }
 
 /// <summary>Whether a resource may be opened to the public (开放属性).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OpenAttribute>))]
 public enum OpenAttribute
 {
     /// <summary>无条件开放.</summary>
@@ -23,6 +27,7 @@ public enum OpenAttribute
 }
 
 /// <summary>How often the provider refreshes the resource (更新周期).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<UpdateCycle>))]
 public enum UpdateCycle
 {
     /// <summary>实时.</summary>
@@ -44,6 +49,7 @@ public enum UpdateCycle
 }
 
 /// <summary>The type of a data item's values as they arrive in a dump (数据项类型).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DataItemType>))]
 public enum DataItemType
 {
     /// <summary>字符型: any text up to the item's length.</summary>
@@ -65,6 +71,7 @@ public enum DataItemType
 }
 
 /// <summary>What ingestion does with rows that break the data items' rules.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BadRowPolicy>))]
 public enum BadRowPolicy
 {
     /// <summary>Any bad row rejects the whole file (for resources that must be complete, e.g. household registration).</summary>

@@ -91,6 +91,12 @@ public sealed partial class Resource
     {
         var violations = new List<CatalogViolation>();
         void Add(string field, string message) => violations.Add(new(field, message));
+        if (definition?.Description is null || definition.Policy is null)
+        {
+            if (definition?.Description is null) Add("description", "资源描述必填 (the description is required)");
+            if (definition?.Policy is null) Add("policy", "坏行处理规则必填 (the bad-row policy is required)");
+            return violations;
+        }
         var d = definition.Description;
         CheckText(d.Name, "description.name", "资源名称", "name", 100, Add);
         if (!ClassificationFormat().IsMatch(d.Classification ?? ""))

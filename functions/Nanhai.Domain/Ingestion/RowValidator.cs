@@ -10,7 +10,7 @@ namespace Nanhai.Domain.Ingestion;
 /// </summary>
 /// <remarks>
 /// Every value is trimmed (white space, the ideographic space included); an empty one is null, a problem only for a
-/// required item. No value may contain a control character other than tab, U+FEFF or U+FFFD (checked before the type,
+/// required item. No value may contain a control character other than tab and line breaks, nor U+FEFF or U+FFFD (checked before the type,
 /// so the reason names what is really wrong). Texts are limited to the item's length in characters (Unicode scalar
 /// values) and may not look like a spreadsheet formula; the other types fix their own form, so their length is not
 /// checked. Resident identity numbers and credit codes are checked by <see cref="ResidentIdentityNumber"/> and

@@ -11,10 +11,11 @@ namespace Nanhai.Domain.Ingestion;
 /// </summary>
 static class ValueRules
 {
-    // Unicode category Cc except tab (NUL, the other C0 controls incl. CR/LF, DEL, the C1 controls), U+FEFF and U+FFFD:
-    // none belongs inside a value; each is a sign of a broken export, a concatenated file or a wrong encoding.
+    // Unicode category Cc except tab and line breaks (NUL, the other C0 controls, DEL, the C1 controls), U+FEFF and U+FFFD:
+    // none belongs inside a value; each is a sign of a broken export, a concatenated file or a wrong encoding. Line
+    // breaks do: a quoted CSV field or an Excel cell (Alt+Enter) may hold a multi-line address or remark.
     static readonly SearchValues<char> ForbiddenCharacters = SearchValues.Create(
-        [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c != '\t'), '\uFEFF', '\uFFFD']);
+        [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')), '\uFEFF', '\uFFFD']);
 
     /// <summary>Index of the first character no value may contain, or -1.</summary>
     public static int IndexOfForbiddenCharacter(ReadOnlySpan<char> text) => text.IndexOfAny(ForbiddenCharacters);
@@ -23,8 +24,7 @@ static class ValueRules
 
     /// <summary>
     /// True when a spreadsheet opening the value would take it for a formula (CSV injection; OWASP, "CSV Injection",
-    /// https://owasp.org/www-community/attacks/CSV_Injection: cells beginning with =, +, -, @, tab or CR). Tab and CR cannot reach here (trimmed, or rejected as control
-    /// characters). '+' and '-' are let through when a digit or a space follows, or alone, so that phone numbers
+    /// https://owasp.org/www-community/attacks/CSV_Injection: cells beginning with =, +, -, @, tab or CR). Tab and CR cannot lead a value here (values are trimmed). '+' and '-' are let through when a digit or a space follows, or alone, so that phone numbers
     /// (+86 138…), negative figures and "-" as "none" stay valid: a formula needs an operand right after the sign.
     /// </summary>
     public static bool LooksLikeFormula(ReadOnlySpan<char> text) =>

@@ -4,8 +4,8 @@ using Nanhai.Application.Ingestion;
 
 namespace Nanhai.Functions.Ingestion;
 
-/// <summary>Blob trigger on the dump container: a department dropped (or replaced) a dump.</summary>
-public sealed class DumpArrivedFunction(DumpArrivals arrivals)
+/// <summary>Blob trigger on the dump container: a department dropped (or replaced) a dump, which is ingested.</summary>
+public sealed class DumpArrivedFunction(DumpIngestion ingestion)
 {
     public const string Container = "dumps";
 
@@ -15,7 +15,7 @@ public sealed class DumpArrivedFunction(DumpArrivals arrivals)
         string unit, string resource, string file, CancellationToken cancellationToken)
     {
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-        await arrivals.RecordAsync(new DumpArrival(unit, resource, file, properties.ETag.ToString(), properties.ContentLength,
+        await ingestion.IngestAsync(new DumpArrival(unit, resource, file, properties.ETag.ToString(), properties.ContentLength,
             properties.ContentHash is { Length: > 0 } md5 ? Convert.ToBase64String(md5) : null), cancellationToken);
     }
 }

@@ -82,5 +82,34 @@ public static class CosmosContainers
         IncludedPaths: [],
         ExcludedPaths: ["/*"]);
 
-    public static IReadOnlyList<CosmosContainerDefinition> All { get; } = [Events, Matters, IdempotencyKeys, ApplicationLists, Checkpoints];
+    /// <summary>The data-resource catalog's source units (82 in the district), one small document each.</summary>
+    public static CosmosContainerDefinition SourceUnits { get; } = new(
+        "source-units",
+        "/code",
+        IncludedPaths: [],
+        ExcludedPaths: ["/*"]);
+
+    /// <summary>
+    /// The data-resource catalog, one document per resource (metadata, every schema version, statistics; tens of KB),
+    /// partitioned by resource code: a resource is read and written whole, guarded by its ETag, and 4,280 resources spread
+    /// evenly. Only the listing is indexed, for the catalog's filters and totals.
+    /// </summary>
+    public static CosmosContainerDefinition Resources { get; } = new(
+        "resources",
+        "/code",
+        IncludedPaths: ["/code/?", "/listing/*"],
+        ExcludedPaths: ["/*"]);
+
+    /// <summary>
+    /// Ingestion runs, one document per run (with its bounded error report), partitioned by the resource named in the dump's
+    /// path: a resource's history is one partition (a run per dump, a few hundred a year), read latest first.
+    /// </summary>
+    public static CosmosContainerDefinition IngestionRuns { get; } = new(
+        "ingestion-runs",
+        "/resource",
+        IncludedPaths: ["/id/?", "/resource/?", "/unit/?", "/startedAt/?"],
+        ExcludedPaths: ["/*"]);
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } =
+        [Events, Matters, IdempotencyKeys, ApplicationLists, Checkpoints, SourceUnits, Resources, IngestionRuns];
 }

@@ -1,3 +1,4 @@
+using Nanhai.Application.Catalog.DemoData;
 using Nanhai.Application.ServiceMatters.DemoData;
 
 namespace Nanhai.LocalHost.DemoData;
@@ -12,6 +13,7 @@ public sealed class DemoDataSeeder(IServiceProvider services) : IHostedService
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoMatters>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoResources>().SeedAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -65,10 +65,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public Task KillAsync() => process?.KillAsync() ?? Task.CompletedTask;
 
     /// <summary>A request with a development token for the given role.</summary>
-    public HttpRequestMessage Request(HttpMethod method, string path, string? role, string? subject = null, object? json = null)
+    public HttpRequestMessage Request(HttpMethod method, string path, string? role, string? subject = null, object? json = null, string? unit = null)
     {
         var request = new HttpRequestMessage(method, path);
-        if (role is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, subject));
+        if (role is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, subject, unit));
         if (json is not null) request.Content = System.Net.Http.Json.JsonContent.Create(json);
         return request;
     }
