@@ -173,8 +173,11 @@ public sealed class ResidentIdentityNumber : IApplicantIdentifier, IEquatable<Re
         return number is not null;
     }
 
-    /// <summary>The check character for the first 17 digits of <paramref name="number"/> (GB 11643-1999 §8.2).</summary>
-    static char ComputeCheckCharacter(ReadOnlySpan<char> number)
+    /// <summary>
+    /// The check character for the first 17 digits of <paramref name="number"/> (GB 11643-1999 §8.2); also what generators
+    /// of valid numbers (demo data, test corpora) use.
+    /// </summary>
+    public static char ComputeCheckCharacter(ReadOnlySpan<char> number)
     {
         var first17 = number[..17];
         var sum = 0;

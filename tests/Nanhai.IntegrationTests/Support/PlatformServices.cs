@@ -4,13 +4,14 @@ using Microsoft.Extensions.Hosting;
 using Nanhai.Infrastructure.Cosmos;
 using Nanhai.Infrastructure.Events;
 using Nanhai.Infrastructure.Events.IntegrationEvents;
+using Nanhai.Infrastructure.Ingestion;
 using Nanhai.Infrastructure.ServiceMatters;
 using Nanhai.Infrastructure.Storage;
 
 namespace Nanhai.IntegrationTests.Support;
 
 /// <summary>
-/// The platform's own persistence registrations (Cosmos DB, event store, integration events, service-matter stores) in a host of the
+/// The platform's own persistence registrations (Cosmos DB, event store, integration events, service-matter, catalog and ingestion stores) in a host of the
 /// test's, pointing at <see cref="LocalServices"/>: how a test reads what the platform wrote, through the real stores.
 /// </summary>
 public static class PlatformServices
@@ -23,7 +24,8 @@ public static class PlatformServices
             .Select(setting => KeyValuePair.Create(setting.Key.Replace("__", ":"), setting.Value)));
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddNanhaiStorage(builder.Configuration).AddNanhaiCosmos(builder.Configuration)
-            .AddNanhaiEventStore().AddNanhaiIntegrationEvents(builder.Configuration).AddNanhaiServiceMatterStores();
+            .AddNanhaiEventStore().AddNanhaiIntegrationEvents(builder.Configuration).AddNanhaiServiceMatterStores()
+            .AddNanhaiCatalogAndIngestion(builder.Configuration);
         return builder.Build();
     }
 }

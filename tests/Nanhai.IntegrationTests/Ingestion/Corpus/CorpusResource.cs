@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nanhai.Domain.Catalog;
+using Nanhai.Domain.Identifiers;
 
 namespace Nanhai.IntegrationTests.Ingestion.Corpus;
 
@@ -48,10 +49,6 @@ public static class CorpusResource
     public static string IdNumber(string area, DateOnly birth, int sequence)
     {
         var first17 = $"{area}{birth:yyyyMMdd}{sequence:D3}";
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-            sum += (first17[i] - '0') * weights[i];
-        return first17 + "10X98765432"[sum % 11];
+        return first17 + ResidentIdentityNumber.ComputeCheckCharacter(first17);
     }
 }
