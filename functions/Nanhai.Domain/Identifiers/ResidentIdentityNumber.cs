@@ -149,8 +149,8 @@ public sealed class ResidentIdentityNumber : IApplicantIdentifier, IEquatable<Re
         return number is not null;
     }
 
-    /// <summary>The check character for the first 17 digits (GB 11643-1999 §8.2).</summary>
-    static char ComputeCheckCharacter(ReadOnlySpan<char> first17)
+    /// <summary>The check character for the first 17 digits (GB 11643-1999 §8.2); also what generators of valid numbers use.</summary>
+    public static char ComputeCheckCharacter(ReadOnlySpan<char> first17)
     {
         var sum = 0;
         for (var i = 0; i < Weights.Length; i++)
