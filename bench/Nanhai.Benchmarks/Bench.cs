@@ -1,9 +1,16 @@
+using System.Reflection;
+using Nanhai.IntegrationTests.Support;
+
 namespace Nanhai.Benchmarks;
 
-/// <summary>Progress on stderr (the figures go to stdout), and the small statistics the report needs.</summary>
+/// <summary>Progress on stderr (the figures go to stdout), and the small statistics the reports need.</summary>
 public static class Bench
 {
     public static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {message}");
+
+    /// <summary>The build configuration of this benchmark, and so of the local host it runs (<see cref="LocalHostProcess.DllPath"/>).</summary>
+    public static string Configuration =>
+        typeof(LocalHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
 
     /// <summary>Nearest-rank percentile (p in 0..100) of the values; NaN when there are none.</summary>
     public static double Percentile(IReadOnlyCollection<double> values, double p)

@@ -1,14 +1,14 @@
-using System.Globalization;
+using static Nanhai.Benchmarks.ReportText;
 
-namespace Nanhai.Benchmarks;
+namespace Nanhai.Benchmarks.Workflows;
 
 /// <summary>The figures of one run as Markdown tables (ready to paste into a note), every rate beside its baseline.</summary>
-public static class Report
+public static class WorkflowReport
 {
     public sealed record WallTimes(TimeSpan Startup, TimeSpan Warmup, TimeSpan Total);
 
-    public static void Print(TextWriter output, BenchOptions options, MachineFacts machine, string configuration,
-        IReadOnlyList<ProbeBaseline.Result> baselines, ApplicationWorkload.Result workload, WallTimes wall)
+    public static void Print(TextWriter output, MachineFacts machine, IReadOnlyList<ProbeBaseline.Result> baselines,
+        ApplicationWorkload.Result workload, WallTimes wall)
     {
         var baseline = baselines.Average(b => b.PerSecond);
         var w = workload;
@@ -38,8 +38,7 @@ public static class Report
 
         output.WriteLine();
         output.WriteLine("Nanhai benchmark: submitted-to-accepted applications against the durable backend's ceiling (workflow probes), one run");
-        output.WriteLine($"machine: {machine.Cores} cores ({machine.Cpu}), {F(machine.MemoryGiB, 1)} GiB, {machine.Os}, {machine.Runtime}; build {configuration}");
-        output.WriteLine($"load average (1/5/15 min): {machine.LoadAtStart} at start, {machine.LoadAtEnd} at end");
+        Machine(output, machine);
         output.WriteLine();
         Table(output, ["figure", "value"], rows.Select(r => new[] { r.Figure, r.Value }));
 
@@ -70,14 +69,4 @@ public static class Report
         Table(output, [.. header], cpuRows);
         output.WriteLine();
     }
-
-    static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows)
-    {
-        output.WriteLine($"| {string.Join(" | ", header)} |");
-        output.WriteLine($"|{string.Join("|", header.Select((_, i) => i == 0 ? " --- " : " ---: "))}|");
-        foreach (var row in rows) output.WriteLine($"| {string.Join(" | ", row)} |");
-    }
-
-    static string F(double value, int decimals) =>
-        double.IsNaN(value) ? "n/a" : value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 }

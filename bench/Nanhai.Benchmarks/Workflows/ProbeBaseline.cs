@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 
-namespace Nanhai.Benchmarks;
+namespace Nanhai.Benchmarks.Workflows;
 
 /// <summary>
 /// The ceiling: the lightest workflow the deployed app has, the workflow probe (流程引擎探针) with a 1 s timeout — one

@@ -1,19 +1,19 @@
-namespace Nanhai.Benchmarks;
+namespace Nanhai.Benchmarks.Workflows;
 
 /// <summary>What one run measures; every number can be set on the command line.</summary>
-public sealed record BenchOptions(int Probes, int Applications, int Clients, int Baselines)
+public sealed record WorkflowOptions(int Probes, int Applications, int Clients, int Baselines)
 {
     const string Usage = """
-        usage: ./nanhai bench [--probes N] [--applications M] [--clients C] [--baselines 1|2]
+        usage: ./nanhai bench [workflows] [--probes N] [--applications M] [--clients C] [--baselines 1|2]
           --probes N        workflow probes per baseline run, started at once (default 100)
           --applications M  applications submitted and accepted (default 100)
           --clients C       concurrent mini-program clients uploading and submitting (default 8)
           --baselines 1|2   the probe baseline before the workload only, or before and after it (default 2)
         """;
 
-    public static BenchOptions? Parse(string[] args)
+    public static WorkflowOptions? Parse(string[] args)
     {
-        var options = new BenchOptions(Probes: 100, Applications: 100, Clients: 8, Baselines: 2);
+        var options = new WorkflowOptions(Probes: 100, Applications: 100, Clients: 8, Baselines: 2);
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Nanhai.IntegrationTests.Support;
 
-namespace Nanhai.Benchmarks;
+namespace Nanhai.Benchmarks.Workflows;
 
 /// <summary>
 /// The measured workload: M applications for 医疗机构执业登记 (NH-WJJ-0001, every material uploaded) submitted through the
@@ -14,14 +15,11 @@ namespace Nanhai.Benchmarks;
 /// </summary>
 public static class ApplicationWorkload
 {
-    const string Matter = "NH-WJJ-0001";
+    // The integration tests' application (医疗机构执业登记, every material uploaded), so that both exercise the same matter.
+    const string Matter = ApplicationClient.Matter;
     const string Centre = "guicheng";
-    static readonly string[] MaterialIds = ["application", "business-licence", "premises", "staff-licences", "rules", "floor-plan"];
+    static readonly string[] MaterialIds = ApplicationClient.MaterialIds;
     static readonly byte[] Pdf = "%PDF-1.7 demo material file"u8.ToArray();
-    const string Answers = """
-        {"institutionName": "南海区桂城示例口腔诊所", "category": "诊所", "departments": ["口腔科", "内科"], "beds": 0,
-         "principal": "黄医生", "contactPhone": "075786281234", "address": "佛山市南海区桂城街道海八路2号"}
-        """;
     const int StaffConcurrency = 4;
     static readonly TimeSpan StaffPollPause = TimeSpan.FromMilliseconds(250);
     static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
@@ -186,7 +184,7 @@ public static class ApplicationWorkload
             ["matterCode"] = Matter,
             ["applicant"] = new JsonObject { ["kind"] = "person", ["identifier"] = "440605198503120024", ["name"] = "陈美玲", ["phone"] = "13800138000" },
             ["centre"] = Centre,
-            ["answers"] = JsonNode.Parse(Answers),
+            ["answers"] = JsonNode.Parse(ApplicationClient.Answers),
             ["delivery"] = new JsonObject { ["option"] = "windowPickUp" },
             ["materials"] = materials,
         };

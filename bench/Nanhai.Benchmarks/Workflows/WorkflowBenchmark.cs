@@ -1,19 +1,17 @@
 using System.Diagnostics;
-using System.Reflection;
-using Nanhai.IntegrationTests.Support;
 
-namespace Nanhai.Benchmarks;
+namespace Nanhai.Benchmarks.Workflows;
 
 /// <summary>
 /// One run: start the stack, warm it up, measure the probe baseline (before, and after unless told otherwise), measure
 /// the application workload in between, print the figures, stop everything.
 /// </summary>
-public static class Benchmark
+public static class WorkflowBenchmark
 {
     const int WarmupProbes = 20;
     const int WarmupApplications = 10;
 
-    public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(WorkflowOptions options, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var machine = MachineFacts.Capture();
@@ -22,19 +20,15 @@ public static class Benchmark
         {
             Timeout = TimeSpan.FromSeconds(100),
         };
-        var stack = new BenchStack();
-        try
+        return await BenchStack.UseAsync(async stack =>
         {
-            Bench.Log($"starting Azurite, the Cosmos stand-in and the local host ({Configuration})");
-            var phase = Stopwatch.StartNew();
-            await stack.StartAsync(cancellationToken);
             var client = new PlatformClient(http, stack.BaseAddress);
-            var startup = phase.Elapsed;
+            var startup = total.Elapsed;
 
             // Both paths once at some volume, so that JIT tiering and the first use of every container, queue, table and
             // connection are behind the measurements.
             Bench.Log($"warming up ({WarmupProbes} probes, {WarmupApplications} applications; not counted)");
-            phase.Restart();
+            var phase = Stopwatch.StartNew();
             await ProbeBaseline.RunAsync(client, stack, WarmupProbes, cancellationToken);
             await ApplicationWorkload.RunAsync(client, stack, WarmupApplications, options.Clients, $"{runId}w", cancellationToken);
             var warmup = phase.Elapsed;
@@ -51,29 +45,8 @@ public static class Benchmark
                 baselines.Add(await ProbeBaseline.RunAsync(client, stack, options.Probes, cancellationToken));
             }
             machine = machine with { LoadAtEnd = MachineFacts.LoadAverage() };
-            Report.Print(Console.Out, options, machine, Configuration, baselines, workload,
-                new Report.WallTimes(startup, warmup, total.Elapsed));
+            WorkflowReport.Print(Console.Out, machine, baselines, workload, new WorkflowReport.WallTimes(startup, warmup, total.Elapsed));
             return 0;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Bench.Log("cancelled");
-            return 130;
-        }
-        catch (Exception e)
-        {
-            Bench.Log($"failed: {e.GetType().Name}: {e.Message}");
-            if (stack.HostOutputTail.Length > 0) Console.Error.WriteLine($"--- the local host's last output ---\n{stack.HostOutputTail}");
-            return 1;
-        }
-        finally
-        {
-            Bench.Log("stopping the processes this run started and deleting its data folder");
-            await stack.DisposeAsync();
-        }
+        }, cancellationToken);
     }
-
-    /// <summary>The build configuration of this benchmark, and so of the local host it runs (<see cref="LocalHostProcess.DllPath"/>).</summary>
-    static string Configuration =>
-        typeof(LocalHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
 }
