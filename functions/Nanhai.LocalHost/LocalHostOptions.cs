@@ -22,6 +22,12 @@ public sealed class LocalHostOptions
     /// <summary>Load the demo data (the demo catalogue…) at start-up; what is already stored is left alone.</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>
+    /// With <see cref="SeedDemoData"/>, also drop a few demo dumps the first time (./nanhai up does); tests that ingest
+    /// their own dumps leave it off so that no other run touches their resources.
+    /// </summary>
+    public bool SeedDemoDumps { get; set; }
+
     /// <summary>Attempts per blob version before it is given up as poison (Functions' blob trigger: 5).</summary>
     [Range(1, 20)] public int BlobMaxAttempts { get; set; } = 5;
 }

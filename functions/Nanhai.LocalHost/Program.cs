@@ -41,7 +41,11 @@ builder.Services.AddNanhaiTelemetry(builder.Configuration, "nanhai-localhost")
     .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
 builder.Services.AddLocalDurableBackend(builder.Configuration);
 builder.Services.AddMvcCore(); // executes the functions' IActionResult values, as the Functions ASP.NET Core integration does
-if (local.SeedDemoData) builder.Services.AddHostedService<DemoDataSeeder>();
+if (local.SeedDemoData)
+{
+    builder.Services.AddTransient<DemoDumps>();
+    builder.Services.AddHostedService<DemoDataSeeder>();
+}
 builder.Services.AddHostedService<BlobTriggerEmulator>();
 builder.Services.AddHostedService<TimerTriggerRunner>();
 

@@ -35,7 +35,13 @@ public sealed class DumpIngestion(
     public static string RunIdOf(DumpArrival dump) =>
         "run-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{dump.Path}@{dump.Version}")))[..24];
 
-    public static string SnapshotPathOf(DumpArrival dump, string runId) => $"{dump.Unit}/{dump.Resource}/{runId}.parquet";
+    /// <summary>
+    /// The Functions blob trigger's attempts per blob: the last one gives up a run whose attempts keep failing, with a
+    /// report, instead of leaving it running when the trigger stops retrying.
+    /// </summary>
+    public const int MaxAttempts = 5;
+
+    public static string SnapshotPathOf(DumpArrival dump, string runId) => $"{dump.Unit}/{dump.Resource}/{runId}";
 
     public async Task<IngestionRun> IngestAsync(DumpArrival dump, CancellationToken cancellationToken)
     {
@@ -58,19 +64,45 @@ public sealed class DumpIngestion(
             return await QuarantineAsync(dump, run, etag, report, cancellationToken);
         }
         var resource = stored.Resource;
-
-        if (run.Status == IngestionRunStatus.Indexing)
-            return await IndexAsync(run, etag, resource, cancellationToken);
+        if (run.Status == IngestionRunStatus.Running && run.Attempt >= MaxAttempts && run.LastError is not null)
+        {
+            // A run is never left running: the trigger's last attempt ends it with what stopped the ones before.
+            var report = new IngestionReport(resource.Items);
+            report.Fail("ingestion-failed", $"入库多次失败，请联系平台管理员 (ingestion failed {MaxAttempts} times): {run.LastError}");
+            return await QuarantineAsync(dump, run, etag, report, cancellationToken);
+        }
 
         try
         {
-            return await ReadAsync(dump, run, etag, resource, cancellationToken);
+            return run.Status == IngestionRunStatus.Indexing
+                ? await IndexAsync(run, etag, resource, cancellationToken)
+                : await ReadAsync(dump, run, etag, resource, cancellationToken);
         }
         catch (DumpVersionGoneException)
         {
             // Replaced or deleted after it arrived: the new version has its own trigger and run; this one ends without a trace.
             logger.LogInformation("Dump {Path} changed before run {Run} could read it", dump.Path, run.Id);
             return run;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await RecordFailureAsync(dump, run.Id, e, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>Keeps what stopped an attempt on the run, for the unit to see and for the report if the run is given up.</summary>
+    async Task RecordFailureAsync(DumpArrival dump, string runId, Exception failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await runs.FindAsync(dump.Resource, runId, cancellationToken) is not { } latest) return;
+            latest.Run.AttemptFailed($"{failure.GetType().Name}: {failure.Message}", clock.GetUtcNow());
+            await runs.SaveAsync(latest.Run, latest.ETag, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not record the failure of run {Run}", runId);
         }
     }
 

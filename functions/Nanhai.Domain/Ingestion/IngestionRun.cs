@@ -58,6 +58,8 @@ public sealed class IngestionRun
     /// <summary>Where a quarantined dump and its report were moved.</summary>
     public string? QuarantinePath { get; private set; }
     public IngestionReportSnapshot? Report { get; private set; }
+    /// <summary>What stopped the last attempt, when it failed unexpectedly (storage down, a bug); the trigger retries it.</summary>
+    public string? LastError { get; private set; }
 
     public bool IsFinished => Status is IngestionRunStatus.Succeeded or IngestionRunStatus.Quarantined or IngestionRunStatus.Unchanged;
 
@@ -67,6 +69,12 @@ public sealed class IngestionRun
         EnsureStatus(IngestionRunStatus.Running);
         Attempt++;
         BytesRead = RowsRead = RowsAccepted = RowsRejected = 0;
+        UpdatedAt = at;
+    }
+
+    public void AttemptFailed(string error, DateTimeOffset at)
+    {
+        LastError = error;
         UpdatedAt = at;
     }
 
@@ -139,12 +147,12 @@ public sealed class IngestionRun
         BytesRead = s.BytesRead, RowsRead = s.RowsRead, RowsAccepted = s.RowsAccepted, RowsRejected = s.RowsRejected,
         StartedAt = s.StartedAt, UpdatedAt = s.UpdatedAt, SnapshotAt = s.SnapshotAt, FinishedAt = s.FinishedAt, Snapshot = s.Snapshot,
         ContentHash = s.ContentHash, SchemaVersion = s.SchemaVersion, SameAsRun = s.SameAsRun, QuarantinePath = s.QuarantinePath,
-        Report = s.Report,
+        Report = s.Report, LastError = s.LastError,
     };
 
     public IngestionRunState ToState() => new(Id, Unit, Resource, File, DumpVersion, ContentMd5, BytesTotal, Status, Attempt, Format,
         Encoding, BytesRead, RowsRead, RowsAccepted, RowsRejected, StartedAt, UpdatedAt, SnapshotAt, FinishedAt, Snapshot, ContentHash,
-        SchemaVersion, SameAsRun, QuarantinePath, Report);
+        SchemaVersion, SameAsRun, QuarantinePath, Report, LastError);
 }
 
 /// <summary>An ingestion run as stored.</summary>
@@ -152,4 +160,5 @@ public sealed record IngestionRunState(
     string Id, string Unit, string Resource, string File, string DumpVersion, string? ContentMd5, long BytesTotal,
     IngestionRunStatus Status, int Attempt, string? Format, string? Encoding, long BytesRead, long RowsRead, long RowsAccepted,
     long RowsRejected, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SnapshotAt, DateTimeOffset? FinishedAt,
-    string? Snapshot, string? ContentHash, int? SchemaVersion, string? SameAsRun, string? QuarantinePath, IngestionReportSnapshot? Report);
+    string? Snapshot, string? ContentHash, int? SchemaVersion, string? SameAsRun, string? QuarantinePath, IngestionReportSnapshot? Report,
+    string? LastError = null);

@@ -10,7 +10,7 @@ public sealed record IngestionRunView(
     string Id, string Unit, string Resource, string File, IngestionRunStatus Status, int Attempt, string? Format, string? Encoding,
     long BytesTotal, long BytesRead, double Progress, long RowsRead, long RowsAccepted, long RowsRejected,
     DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SnapshotAt, DateTimeOffset? FinishedAt, string? Snapshot,
-    int? SchemaVersion, string? SameAsRun, string? QuarantinePath, IngestionReportSnapshot? Report)
+    int? SchemaVersion, string? SameAsRun, string? QuarantinePath, string? LastError, IngestionReportSnapshot? Report)
 {
     public static IngestionRunView Summary(IngestionRun run) => Of(run) with { Report = null };
 
@@ -20,7 +20,7 @@ public sealed record IngestionRunView(
         r.Id, r.Unit, r.Resource, r.File, r.Status, r.Attempt, r.Format, r.Encoding, r.BytesTotal, r.BytesRead,
         r.IsFinished || r.Status == IngestionRunStatus.Indexing ? 1 : r.BytesTotal == 0 ? 0 : Math.Min(1, Math.Round((double)r.BytesRead / r.BytesTotal, 4)),
         r.RowsRead, r.RowsAccepted, r.RowsRejected, r.StartedAt, r.UpdatedAt, r.SnapshotAt, r.FinishedAt, r.Snapshot, r.SchemaVersion,
-        r.SameAsRun, r.QuarantinePath, r.Report);
+        r.SameAsRun, r.QuarantinePath, r.LastError, r.Report);
 }
 
 /// <summary>One page of runs; pass <see cref="Continuation"/> back for the next.</summary>

@@ -21,11 +21,12 @@ public sealed class BlobDumpStore(BlobServiceClient blobs) : IDumpStore
     {
         try
         {
-            return await Dump(dump).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false)
+            // One streamed download rather than OpenRead's ranged reads, which stop the parser for a round trip every few MB;
+            // the SDK resumes a broken download from where it stopped, still conditional on the version.
+            return (await Dump(dump).DownloadStreamingAsync(new BlobDownloadOptions
             {
-                BufferSize = ReadBufferBytes,
                 Conditions = new BlobRequestConditions { IfMatch = new ETag(dump.Version) },
-            }, cancellationToken);
+            }, cancellationToken)).Value.Content;
         }
         catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
         {

@@ -123,7 +123,9 @@ public sealed class CatalogApiTests(PlatformFixture platform) : IClassFixture<Pl
 
         using var otherUnit = await SendAsync(HttpMethod.Put, "api/catalog/resources/10101-000001", "unit-officer", "scjg", definition);
         using var applicant = await SendAsync(HttpMethod.Put, "api/catalog/resources/10101-000001", "applicant", null, definition);
-        using var centre = await SendAsync(HttpMethod.Put, "api/catalog/resources/10101-000001", "centre-staff", null, definition);
+        var asCentre = new HttpRequestMessage(HttpMethod.Put, "api/catalog/resources/10101-000001") { Content = JsonContent.Create(definition) };
+        asCentre.Headers.Authorization = new("Bearer", LocalHostProcess.Token("centre-staff", centre: "guicheng"));
+        using var centre = await Host.Http.SendAsync(asCentre);
         using var authority = await SendAsync(HttpMethod.Put, "api/catalog/resources/10101-000001", "data-authority", null, definition);
 
         Assert.Equal(HttpStatusCode.Forbidden, otherUnit.StatusCode);

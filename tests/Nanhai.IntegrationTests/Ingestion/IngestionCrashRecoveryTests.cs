@@ -42,9 +42,11 @@ public sealed class IngestionCrashRecoveryTests
         Assert.Equal(written.Rows, run.GetProperty("rowsAccepted").GetInt64());
         Assert.Single(await drops.RunsAsync(Resource), r => r.GetProperty("file").GetString() == "large.csv");
 
-        var snapshots = new BlobContainerClient(services.StorageConnectionString, "snapshots");
-        Assert.Single(await snapshots.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"gaj/{Resource}/" }).ToListAsync());
         using var platform = PlatformServices.Build(services);
+        var snapshots = new BlobContainerClient(services.StorageConnectionString, "snapshots");
+        var files = await snapshots.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"gaj/{Resource}/" }).ToListAsync();
+        Assert.All(files, f => Assert.StartsWith($"gaj/{Resource}/{run.GetProperty("id").GetString()}/part-", f.Name));
+        Assert.Equal(files.Count, (await platform.Services.GetRequiredService<ISnapshotStore>().ListPartsAsync(run.GetProperty("snapshot").GetString()!, default)).Count);
         var resource = (await platform.Services.GetRequiredService<ICatalogStore>().FindResourceAsync(Resource, default))!.Resource;
         long rows = 0;
         await foreach (var _ in platform.Services.GetRequiredService<ISnapshotStore>().ReadRowsAsync(run.GetProperty("snapshot").GetString()!, resource.Items, default))

@@ -25,6 +25,9 @@ sealed class BlockStagingStream(BlockBlobClient blob) : Stream
     readonly byte[] attempt = Guid.NewGuid().ToByteArray();
     readonly List<string> blocks = [];
     byte[]? buffer = new byte[BlockSize];
+    // One block uploads while the next fills: encoding never waits on the network unless it outruns it.
+    byte[] uploading = new byte[BlockSize];
+    Task staging = Task.CompletedTask;
     int buffered;
     long position;
     bool abandoned;
@@ -63,6 +66,7 @@ sealed class BlockStagingStream(BlockBlobClient blob) : Stream
     {
         if (abandoned) throw new InvalidOperationException("An abandoned snapshot cannot be committed.");
         await StageAsync(cancellationToken);
+        await staging;
         await blob.CommitBlockListAsync(blocks, new CommitBlockListOptions { HttpHeaders = headers }, cancellationToken);
         buffer = null;
     }
@@ -74,30 +78,34 @@ sealed class BlockStagingStream(BlockBlobClient blob) : Stream
         buffer = null;
     }
 
+    /// <summary>Starts uploading the filled buffer as the next block, once the upload before it has finished (a failed one fails this call).</summary>
     async Task StageAsync(CancellationToken cancellationToken)
     {
         if (buffered == 0 || abandoned) return;
+        await staging;
         var id = Convert.ToBase64String([.. attempt, .. BitConverter.GetBytes(blocks.Count)]);
+        var first = blocks.Count == 0;
+        blocks.Add(id);
+        (buffer, uploading) = (uploading, buffer!);
+        var length = buffered;
+        buffered = 0;
+        staging = StageBlockAsync(id, uploading, length, first, cancellationToken);
+    }
+
+    async Task StageBlockAsync(string id, byte[] block, int length, bool first, CancellationToken cancellationToken)
+    {
         try
         {
-            await StageBlockAsync(id, cancellationToken);
+            await blob.StageBlockAsync(id, new MemoryStream(block, 0, length, writable: false), cancellationToken: cancellationToken);
         }
-        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.InvalidBlobOrBlock && blocks.Count == 0)
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.InvalidBlobOrBlock && first)
         {
             // Uncommitted blocks with ids of another length (a writer of another format) block staging. Putting a blob
             // discards them; it is the run's own path, not yet referenced by the catalog, and is deleted at once.
             await blob.UploadAsync(Stream.Null, new BlobUploadOptions(), cancellationToken);
             await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
-            await StageBlockAsync(id, cancellationToken);
+            await blob.StageBlockAsync(id, new MemoryStream(block, 0, length, writable: false), cancellationToken: cancellationToken);
         }
-        blocks.Add(id);
-        buffered = 0;
-    }
-
-    async Task StageBlockAsync(string id, CancellationToken cancellationToken)
-    {
-        using var content = new MemoryStream(buffer!, 0, buffered, writable: false);
-        await blob.StageBlockAsync(id, content, cancellationToken: cancellationToken);
     }
 
     // Parquet.Net writes asynchronously; a synchronous write would block a thread on the upload.

@@ -27,8 +27,10 @@ abstract class SnapshotColumn(DataItem item, DataField dataField)
     {
         CompressionMethod = CompressionMethod.Snappy,
         UseDateOnlyTypeForDates = true,
-        // Unique columns (ID numbers, phones) are recognised from a sample instead of a scan of the whole group.
+        // Dictionaries only for columns with few distinct values (sex, town, ethnicity), judged from a sample instead of a
+        // scan of the whole group: names and addresses gain nothing from one and building it costs a third of the write.
         DictionaryEncodingSampleSize = 10_000,
+        DictionaryEncodingThreshold = 0.1,
     };
 
     static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
