@@ -41,7 +41,7 @@ public sealed class DumpIngestion(
     /// </summary>
     public const int MaxAttempts = 5;
 
-    public static string SnapshotPathOf(DumpArrival dump, string runId) => $"{dump.Unit}/{dump.Resource}/{runId}";
+    public static string SnapshotPathOf(DumpArrival dump, string runId) => $"{dump.Unit}/{dump.Resource}/{runId}.parquet";
 
     public async Task<IngestionRun> IngestAsync(DumpArrival dump, CancellationToken cancellationToken)
     {
@@ -210,7 +210,10 @@ public sealed class DumpIngestion(
             : await AnnouncedAsync(run, cancellationToken);
     }
 
-    /// <summary>Builds the lookup index of the run's snapshot (a generation named after the run) and drops the one it replaces.</summary>
+    /// <summary>
+    /// Builds the lookup index of the run's snapshot (a generation named after the run), then switches lookups to it and
+    /// drops the generation it replaces; a generation whose snapshot was overtaken meanwhile is dropped instead.
+    /// </summary>
     async Task<IngestionRun> IndexAsync(IngestionRun run, string etag, Resource resource, CancellationToken cancellationToken)
     {
         await MakeCurrentAsync(run, cancellationToken);
@@ -221,24 +224,26 @@ public sealed class DumpIngestion(
                 await writer.AppendAsync(row, cancellationToken);
             await writer.CompleteAsync(cancellationToken);
         }
+        var serving = false;
+        string? replaced = null;
+        await UpdateResourceAsync(run.Resource, r => serving = r.TryServeLookups(run.Id, out replaced), cancellationToken);
+        // The generation nobody serves any more: the one replaced, or this one if its snapshot was overtaken meanwhile.
+        if (!serving) await lookups.DeleteGenerationAsync(resource.Code, run.Id, cancellationToken);
+        else if (replaced is not null && replaced != run.Id) await lookups.DeleteGenerationAsync(resource.Code, replaced, cancellationToken);
         run.Indexed(clock.GetUtcNow());
         await runs.SaveAsync(run, etag, cancellationToken);
         return await AnnouncedAsync(run, cancellationToken);
     }
 
     /// <summary>
-    /// Points the resource's statistics at the run's snapshot, unless a later snapshot is already current (dumps of one
-    /// resource processed out of order) or this run already is. Conditional on the resource's ETag, retried on a race.
+    /// Applies <paramref name="change"/> to the stored resource and saves it when the change says it changed anything;
+    /// conditional on the resource's ETag and retried on a race. A resource gone meanwhile has nothing to update.
     /// </summary>
-    async Task MakeCurrentAsync(IngestionRun run, CancellationToken cancellationToken)
+    async Task UpdateResourceAsync(string code, Func<Resource, bool> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await catalog.FindResourceAsync(run.Resource, cancellationToken)
-                ?? throw new InvalidOperationException($"Resource {run.Resource} disappeared during run {run.Id}.");
-            var current = stored.Resource.Statistics;
-            if (current.LatestRunId == run.Id || current.LastUpdateAt > run.SnapshotAt) return;
-            stored.Resource.RecordSnapshot(run.Id, run.Snapshot!, run.ContentHash!, run.SchemaVersion!.Value, run.RowsAccepted, run.SnapshotAt!.Value);
+            if (await catalog.FindResourceAsync(code, cancellationToken) is not { } stored || !change(stored.Resource)) return;
             try
             {
                 await catalog.SaveResourceAsync(stored.Resource, stored.ETag, cancellationToken);
@@ -248,20 +253,25 @@ public sealed class DumpIngestion(
         }
     }
 
-    async Task RecordIngestionAsync(string resource, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <summary>
+    /// Points the resource's statistics at the run's snapshot, unless a later snapshot is already current (dumps of one
+    /// resource processed out of order) or this run already is. Conditional on the resource's ETag, retried on a race.
+    /// </summary>
+    Task MakeCurrentAsync(IngestionRun run, CancellationToken cancellationToken) =>
+        UpdateResourceAsync(run.Resource, resource =>
         {
-            if (await catalog.FindResourceAsync(resource, cancellationToken) is not { } stored) return;
-            stored.Resource.RecordIngestion(clock.GetUtcNow());
-            try
-            {
-                await catalog.SaveResourceAsync(stored.Resource, stored.ETag, cancellationToken);
-                return;
-            }
-            catch (ConflictException) when (attempt < 5) { }
-        }
-    }
+            var current = resource.Statistics;
+            if (current.LatestRunId == run.Id || current.LastUpdateAt > run.SnapshotAt) return false;
+            resource.RecordSnapshot(run.Id, run.Snapshot!, run.ContentHash!, run.SchemaVersion!.Value, run.RowsAccepted, run.SnapshotAt!.Value);
+            return true;
+        }, cancellationToken);
+
+    Task RecordIngestionAsync(string resource, CancellationToken cancellationToken) =>
+        UpdateResourceAsync(resource, r =>
+        {
+            r.RecordIngestion(clock.GetUtcNow());
+            return true;
+        }, cancellationToken);
 
     async Task<IngestionRun> QuarantineAsync(DumpArrival dump, IngestionRun run, string etag, IngestionReport report, CancellationToken cancellationToken)
     {

@@ -85,7 +85,19 @@ public sealed partial class Resource
 
     /// <summary>An accepted dump became the resource's current snapshot.</summary>
     public void RecordSnapshot(string runId, string snapshot, string contentHash, int version, long records, DateTimeOffset at) =>
-        Statistics = new ResourceStatistics(records, at, at, runId, snapshot, contentHash, version);
+        Statistics = new ResourceStatistics(records, at, at, runId, snapshot, contentHash, version, Statistics.LookupGeneration);
+
+    /// <summary>
+    /// The lookup index built from <paramref name="runId"/>'s snapshot takes over, if that snapshot is still the current
+    /// one (a later one may have become current while it was built). Returns the generation it replaces, which can go.
+    /// </summary>
+    public bool TryServeLookups(string runId, out string? replaced)
+    {
+        replaced = Statistics.LookupGeneration;
+        if (Statistics.LatestRunId != runId) return false;
+        Statistics = Statistics with { LookupGeneration = runId };
+        return true;
+    }
 
     public static IReadOnlyList<CatalogViolation> Validate(ResourceDefinition definition)
     {

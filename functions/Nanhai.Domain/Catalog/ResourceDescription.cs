@@ -32,7 +32,8 @@ public sealed record ResourceVersion(int Number, IReadOnlyList<DataItem> Items, 
 
 /// <summary>
 /// The resource's figures: records in its latest accepted snapshot, when a dump was last ingested (whatever the outcome)
-/// and when the data last changed, and which run and snapshot are current.
+/// and when the data last changed, which run and snapshot are current, and which generation of the keyed-lookup index
+/// serves lookups (the run whose snapshot it was built from; it lags the snapshot while the next one is being built).
 /// </summary>
 public sealed record ResourceStatistics(
     long Records,
@@ -41,7 +42,8 @@ public sealed record ResourceStatistics(
     string? LatestRunId,
     string? Snapshot,
     string? SnapshotContentHash,
-    int? SnapshotVersion)
+    int? SnapshotVersion,
+    string? LookupGeneration = null)
 {
     public static ResourceStatistics Empty { get; } = new(0, null, null, null, null, null, null);
 }

@@ -4,20 +4,17 @@ using Nanhai.Domain.Ingestion;
 namespace Nanhai.Application.Ingestion.Snapshots;
 
 /// <summary>
-/// Curated snapshots (整理后的快照): one columnar snapshot (Parquet part files under one path) per accepted dump, holding only
-/// the resource's declared items with their types. A snapshot is written under its run's own path, so a retried run
-/// replaces its own partial files and never touches the current snapshot.
+/// Curated snapshots (整理后的快照): one columnar file (Parquet) per accepted dump, holding only the resource's declared
+/// items with their types. A snapshot is written under its run's own path, so a retried run overwrites its own partial
+/// file and never touches the current snapshot.
 /// </summary>
 public interface ISnapshotStore
 {
-    /// <summary>Starts writing the snapshot at <paramref name="path"/> (replacing any partial files of an earlier attempt).</summary>
+    /// <summary>Starts writing the snapshot at <paramref name="path"/> (replacing any partial file of an earlier attempt).</summary>
     Task<ISnapshotWriter> CreateAsync(string path, IReadOnlyList<DataItem> items, CancellationToken cancellationToken);
 
-    /// <summary>The part files of a finished snapshot, in order (bulk exchange hands them out); empty when there is none.</summary>
-    Task<IReadOnlyList<string>> ListPartsAsync(string path, CancellationToken cancellationToken);
-
-    /// <summary>Opens one part file for reading; null when there is none.</summary>
-    Task<Stream?> OpenReadAsync(string part, CancellationToken cancellationToken);
+    /// <summary>Opens a finished snapshot for reading (bulk exchange, tests); null when there is none.</summary>
+    Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken);
 
     /// <summary>
     /// Streams a finished snapshot's rows back as item values (in <paramref name="items"/> order), a row group at a time:
@@ -25,7 +22,7 @@ public interface ISnapshotStore
     /// </summary>
     IAsyncEnumerable<ItemValue[]> ReadRowsAsync(string path, IReadOnlyList<DataItem> items, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a snapshot's files if there are any (a rejected or duplicate run's partial files).</summary>
+    /// <summary>Deletes a snapshot if it exists (a rejected or duplicate run's partial file).</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken);
 }
 

@@ -17,8 +17,8 @@ namespace Nanhai.Infrastructure.Ingestion.Snapshots;
 /// </summary>
 sealed class BlockStagingStream(BlockBlobClient blob) : Stream
 {
-    /// <summary>Blocks of 8 MiB: few requests per snapshot, and at most 50,000 blocks make 400 GiB.</summary>
-    public const int BlockSize = 8 << 20;
+    /// <summary>Blocks of 4 MiB: few requests per snapshot, two buffers in memory, and at most 50,000 blocks make 200 GiB.</summary>
+    public const int BlockSize = 4 << 20;
 
     // Block ids are this attempt's id and the block's number: all the same length (Blob Storage refuses to mix lengths
     // in one blob's uncommitted blocks) and never those of an earlier, killed attempt, whose blocks the commit discards.

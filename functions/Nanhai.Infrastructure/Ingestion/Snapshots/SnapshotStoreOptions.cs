@@ -13,17 +13,10 @@ public sealed class SnapshotStoreOptions
 
     /// <summary>
     /// Rows per Parquet row group (a group also closes at <see cref="ParquetSnapshotWriter.MaxRowGroupBytes"/> of buffered
-    /// values, for wide resources). One group per part and the one filling are in memory while writing, so this bounds the writer's memory: measured on
+    /// values, for wide resources). Two groups are in memory while writing, so this bounds the writer's memory: measured on
     /// 2 million nine-item resident rows, the writing process peaked at 157 MB with 20,000 (66 MB of it the runtime and
     /// the row generator) and at 223 MB with 50,000, for the same speed; a group is then about 1.4 MB of Parquet.
     /// </summary>
     [Range(1_000, 1_000_000, ErrorMessage = "Ingestion:Snapshots:RowGroupRows must be between 1,000 and 1,000,000.")]
     public int RowGroupRows { get; set; } = 20_000;
-
-    /// <summary>
-    /// Part files per snapshot, encoded in parallel: one per core of the machine doing the ingestion (2 here), since
-    /// encoding is the costly step. Each part holds one row group in memory while it writes, besides the one filling.
-    /// </summary>
-    [Range(1, 16, ErrorMessage = "Ingestion:Snapshots:Parts must be between 1 and 16.")]
-    public int Parts { get; set; } = 2;
 }

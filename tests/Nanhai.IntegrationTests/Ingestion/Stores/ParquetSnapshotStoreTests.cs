@@ -52,7 +52,7 @@ public sealed class ParquetSnapshotStoreTests(StoresFixture fixture) : IDisposab
     public async Task Every_item_type_and_null_reads_back_the_same_through_the_store_and_through_Parquet_Net()
     {
         const int rows = 2_500;
-        const string path = "10101-000001/run-types";
+        const string path = "10101-000001/run-types.parquet";
         await using (var writer = await Store.CreateAsync(path, Items, default))
         {
             for (var i = 0; i < rows; i++) await writer.AppendAsync(Row(i), default);
@@ -65,13 +65,10 @@ public sealed class ParquetSnapshotStoreTests(StoresFixture fixture) : IDisposab
         Assert.Equal(rows, read.Count);
         for (var i = 0; i < rows; i++) Assert.Equal(Row(i), read[i]);
 
-        // Three groups dealt to two parts in turn: 0 and 2 to the first, 1 to the second.
-        var parts = await Store.ListPartsAsync(path, default);
-        Assert.Equal(["10101-000001/run-types/part-00000.parquet", "10101-000001/run-types/part-00001.parquet"], parts);
         // A reader that knows nothing of the platform sees the items' names, types, nullability, labels and row groups.
-        await using var stream = await Store.OpenReadAsync(parts[0], default);
+        await using var stream = await Store.OpenReadAsync(path, default);
         await using var reader = await ParquetReader.CreateAsync(stream!, new ParquetOptions { UseDateOnlyTypeForDates = true });
-        Assert.Equal(2, reader.RowGroupCount);
+        Assert.Equal(3, reader.RowGroupCount);
         var fields = reader.Schema.DataFields;
         Assert.Equal(Items.Select(i => i.Name), fields.Select(f => f.Name));
         Assert.Equal(Items.Select(i => !i.Required), fields.Select(f => f.IsNullable));
@@ -99,15 +96,15 @@ public sealed class ParquetSnapshotStoreTests(StoresFixture fixture) : IDisposab
         await group.ReadAsync(fields[6], times.AsMemory());
         Assert.Equal(new DateTime(2026, 3, 2, 1, 30, 15, 0, 1, DateTimeKind.Utc), times[1]);
 
-        var properties = (await Container.GetBlobClient(parts[1]).GetPropertiesAsync()).Value;
+        var properties = (await Container.GetBlobClient(path).GetPropertiesAsync()).Value;
         Assert.Equal("application/vnd.apache.parquet", properties.ContentType);
     }
 
     [Fact]
     public async Task A_snapshot_is_invisible_while_written_and_a_writer_disposed_without_completing_leaves_none()
     {
-        const string path = "10101-000001/run-abandoned";
-        var blob = Container.GetBlockBlobClient(Nanhai.Infrastructure.Ingestion.Snapshots.ParquetSnapshotStore.PartName(path, 0));
+        const string path = "10101-000001/run-abandoned.parquet";
+        var blob = Container.GetBlockBlobClient(path);
         await using (var writer = await Store.CreateAsync(path, Wide, default))
         {
             await AppendWideRowsAsync(writer, 0, 12_000);
@@ -116,14 +113,14 @@ public sealed class ParquetSnapshotStoreTests(StoresFixture fixture) : IDisposab
         }
 
         Assert.False(await blob.ExistsAsync());
-        Assert.Empty(await Store.ListPartsAsync(path, default));
+        Assert.Null(await Store.OpenReadAsync(path, default));
     }
 
     [Fact]
     public async Task A_retry_replaces_an_earlier_attempt_whatever_it_left_behind()
     {
-        const string path = "10101-000001/run-retried";
-        var blob = Container.GetBlockBlobClient(Nanhai.Infrastructure.Ingestion.Snapshots.ParquetSnapshotStore.PartName(path, 0));
+        const string path = "10101-000001/run-retried.parquet";
+        var blob = Container.GetBlockBlobClient(path);
         // A completed earlier attempt and a killed one, its blocks staged but never committed.
         await using (var first = await Store.CreateAsync(path, Wide, default))
         {
@@ -168,18 +165,18 @@ public sealed class ParquetSnapshotStoreTests(StoresFixture fixture) : IDisposab
     [Fact]
     public async Task A_deleted_snapshot_is_gone_and_deleting_twice_is_harmless()
     {
-        const string path = "10101-000001/run-deleted";
+        const string path = "10101-000001/run-deleted.parquet";
         await using (var writer = await Store.CreateAsync(path, Items, default))
         {
             await writer.AppendAsync(Row(1), default);
             await writer.CompleteAsync(default);
         }
-        Assert.Single(await Store.ListPartsAsync(path, default));
+        Assert.NotNull(await Store.OpenReadAsync(path, default));
 
         await Store.DeleteAsync(path, default);
         await Store.DeleteAsync(path, default);
 
-        Assert.Empty(await Store.ListPartsAsync(path, default));
+        Assert.Null(await Store.OpenReadAsync(path, default));
     }
 
     // A key and a long text of random hex, which Snappy cannot shrink: 12,000 rows are about 25 MB, several 8 MiB blocks.
@@ -206,7 +203,7 @@ public sealed class ParquetSnapshotStoreTests(StoresFixture fixture) : IDisposab
         }
     }
 
-    /// <summary>A blob with neither content nor staged blocks yet answers 404.</summary>
+    /// <summary>A blob with neither content nor staged blocks yet answers 404 (blocks are staged in the background).</summary>
     static async Task<int> UncommittedBlocksAsync(BlockBlobClient blob)
     {
         try
