@@ -119,7 +119,7 @@ public sealed class DumpIngestion(
         var run = new IngestionRun
         {
             Id = runId, Unit = dump.Unit, Resource = dump.Resource, File = dump.File, DumpVersion = dump.Version,
-            ContentMd5 = dump.ContentMd5, BytesTotal = dump.Length, StartedAt = clock.GetUtcNow(),
+            ContentMd5 = dump.ContentMd5, BytesTotal = dump.Length, DumpModifiedAt = dump.LastModified, StartedAt = clock.GetUtcNow(),
         };
         return (run, await runs.SaveAsync(run, null, cancellationToken));
     }
@@ -254,15 +254,16 @@ public sealed class DumpIngestion(
     }
 
     /// <summary>
-    /// Points the resource's statistics at the run's snapshot, unless a later snapshot is already current (dumps of one
-    /// resource processed out of order) or this run already is. Conditional on the resource's ETag, retried on a race.
+    /// Points the resource's statistics at the run's snapshot, unless the current one came from a dump dropped later (it only
+    /// counts as an ingestion then) or this run already is current. Conditional on the resource's ETag, retried on a race.
     /// </summary>
     Task MakeCurrentAsync(IngestionRun run, CancellationToken cancellationToken) =>
         UpdateResourceAsync(run.Resource, resource =>
         {
-            var current = resource.Statistics;
-            if (current.LatestRunId == run.Id || current.LastUpdateAt > run.SnapshotAt) return false;
-            resource.RecordSnapshot(run.Id, run.Snapshot!, run.ContentHash!, run.SchemaVersion!.Value, run.RowsAccepted, run.SnapshotAt!.Value);
+            if (resource.Statistics.LatestRunId == run.Id) return false;
+            if (!resource.TryRecordSnapshot(run.Id, run.Snapshot!, run.ContentHash!, run.SchemaVersion!.Value, run.RowsAccepted,
+                    run.DumpModifiedAt, run.SnapshotAt!.Value))
+                resource.RecordIngestion(run.SnapshotAt!.Value);
             return true;
         }, cancellationToken);
 

@@ -2,9 +2,10 @@ namespace Nanhai.Application.Ingestion;
 
 /// <summary>
 /// A department's data dump (数据文件) that landed under <c>dumps/{unit}/{resource}/{file}</c>. <paramref name="Version"/>
-/// identifies this content of the blob (its ETag): the same version seen twice is the same dump.
+/// identifies this content of the blob (its ETag): the same version seen twice is the same dump. <paramref name="LastModified"/>
+/// is when it was dropped, which orders dumps of one resource.
 /// </summary>
-public sealed record DumpArrival(string Unit, string Resource, string File, string Version, long Length, string? ContentMd5)
+public sealed record DumpArrival(string Unit, string Resource, string File, string Version, long Length, string? ContentMd5, DateTimeOffset LastModified)
 {
     public string Path => $"{Unit}/{Resource}/{File}";
 }

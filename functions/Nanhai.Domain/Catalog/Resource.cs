@@ -83,9 +83,17 @@ public sealed partial class Resource
     /// <summary>A dump was ingested without changing the data (rejected, or identical to the current snapshot).</summary>
     public void RecordIngestion(DateTimeOffset at) => Statistics = Statistics with { LastIngestionAt = at };
 
-    /// <summary>An accepted dump became the resource's current snapshot.</summary>
-    public void RecordSnapshot(string runId, string snapshot, string contentHash, int version, long records, DateTimeOffset at) =>
-        Statistics = new ResourceStatistics(records, at, at, runId, snapshot, contentHash, version, Statistics.LookupGeneration);
+    /// <summary>
+    /// An accepted dump's snapshot becomes the current one, unless the current one came from a dump dropped later (dumps
+    /// of one resource finishing out of order: the newest data wins, not the last run to finish). Returns whether it did.
+    /// </summary>
+    public bool TryRecordSnapshot(string runId, string snapshot, string contentHash, int version, long records,
+        DateTimeOffset dumpModifiedAt, DateTimeOffset at)
+    {
+        if (Statistics.SnapshotDumpModifiedAt > dumpModifiedAt) return false;
+        Statistics = new ResourceStatistics(records, at, at, runId, snapshot, contentHash, version, Statistics.LookupGeneration, dumpModifiedAt);
+        return true;
+    }
 
     /// <summary>
     /// The lookup index built from <paramref name="runId"/>'s snapshot takes over, if that snapshot is still the current

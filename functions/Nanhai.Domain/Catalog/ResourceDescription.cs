@@ -34,6 +34,8 @@ public sealed record ResourceVersion(int Number, IReadOnlyList<DataItem> Items, 
 /// The resource's figures: records in its latest accepted snapshot, when a dump was last ingested (whatever the outcome)
 /// and when the data last changed, which run and snapshot are current, and which generation of the keyed-lookup index
 /// serves lookups (the run whose snapshot it was built from; it lags the snapshot while the next one is being built).
+/// <see cref="SnapshotDumpModifiedAt"/> is when the current snapshot's dump was dropped: an older dump that finishes
+/// later does not replace it.
 /// </summary>
 public sealed record ResourceStatistics(
     long Records,
@@ -43,7 +45,8 @@ public sealed record ResourceStatistics(
     string? Snapshot,
     string? SnapshotContentHash,
     int? SnapshotVersion,
-    string? LookupGeneration = null)
+    string? LookupGeneration = null,
+    DateTimeOffset? SnapshotDumpModifiedAt = null)
 {
     public static ResourceStatistics Empty { get; } = new(0, null, null, null, null, null, null);
 }

@@ -33,6 +33,8 @@ public sealed class IngestionRun
     /// <summary>The dump blob's version (ETag) this run read.</summary>
     public required string DumpVersion { get; init; }
     public string? ContentMd5 { get; init; }
+    /// <summary>When the dump was dropped (the blob's last modification).</summary>
+    public DateTimeOffset DumpModifiedAt { get; init; }
     public long BytesTotal { get; init; }
     public IngestionRunStatus Status { get; private set; } = IngestionRunStatus.Running;
     public int Attempt { get; private set; } = 1;
@@ -147,12 +149,12 @@ public sealed class IngestionRun
         BytesRead = s.BytesRead, RowsRead = s.RowsRead, RowsAccepted = s.RowsAccepted, RowsRejected = s.RowsRejected,
         StartedAt = s.StartedAt, UpdatedAt = s.UpdatedAt, SnapshotAt = s.SnapshotAt, FinishedAt = s.FinishedAt, Snapshot = s.Snapshot,
         ContentHash = s.ContentHash, SchemaVersion = s.SchemaVersion, SameAsRun = s.SameAsRun, QuarantinePath = s.QuarantinePath,
-        Report = s.Report, LastError = s.LastError,
+        Report = s.Report, LastError = s.LastError, DumpModifiedAt = s.DumpModifiedAt,
     };
 
     public IngestionRunState ToState() => new(Id, Unit, Resource, File, DumpVersion, ContentMd5, BytesTotal, Status, Attempt, Format,
         Encoding, BytesRead, RowsRead, RowsAccepted, RowsRejected, StartedAt, UpdatedAt, SnapshotAt, FinishedAt, Snapshot, ContentHash,
-        SchemaVersion, SameAsRun, QuarantinePath, Report, LastError);
+        SchemaVersion, SameAsRun, QuarantinePath, Report, LastError, DumpModifiedAt);
 }
 
 /// <summary>An ingestion run as stored.</summary>
@@ -161,4 +163,4 @@ public sealed record IngestionRunState(
     IngestionRunStatus Status, int Attempt, string? Format, string? Encoding, long BytesRead, long RowsRead, long RowsAccepted,
     long RowsRejected, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SnapshotAt, DateTimeOffset? FinishedAt,
     string? Snapshot, string? ContentHash, int? SchemaVersion, string? SameAsRun, string? QuarantinePath, IngestionReportSnapshot? Report,
-    string? LastError = null);
+    string? LastError = null, DateTimeOffset DumpModifiedAt = default);

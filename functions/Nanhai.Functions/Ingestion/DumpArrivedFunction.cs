@@ -16,6 +16,6 @@ public sealed class DumpArrivedFunction(DumpIngestion ingestion)
     {
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
         await ingestion.IngestAsync(new DumpArrival(unit, resource, file, properties.ETag.ToString(), properties.ContentLength,
-            properties.ContentHash is { Length: > 0 } md5 ? Convert.ToBase64String(md5) : null), cancellationToken);
+            properties.ContentHash is { Length: > 0 } md5 ? Convert.ToBase64String(md5) : null, properties.LastModified), cancellationToken);
     }
 }

@@ -67,16 +67,30 @@ public sealed class ResourceTests
     public void Lookups_switch_to_a_generation_only_while_its_snapshot_is_current()
     {
         var resource = Resource.Register("10101-000001", "gaj", Definition(), "tester", At);
-        resource.RecordSnapshot("run-1", "gaj/10101-000001/run-1.parquet", "hash-1", 1, 100, At);
+        Assert.True(resource.TryRecordSnapshot("run-1", "gaj/10101-000001/run-1.parquet", "hash-1", 1, 100, At, At));
         Assert.True(resource.TryServeLookups("run-1", out var replaced));
         Assert.Null(replaced);
 
-        resource.RecordSnapshot("run-2", "gaj/10101-000001/run-2.parquet", "hash-2", 1, 120, At.AddHours(1));
+        Assert.True(resource.TryRecordSnapshot("run-2", "gaj/10101-000001/run-2.parquet", "hash-2", 1, 120, At.AddHours(1), At.AddHours(1)));
         Assert.Equal("run-1", resource.Statistics.LookupGeneration); // still served while run-2's index is built
-        resource.RecordSnapshot("run-3", "gaj/10101-000001/run-3.parquet", "hash-3", 1, 130, At.AddHours(2));
+        Assert.True(resource.TryRecordSnapshot("run-3", "gaj/10101-000001/run-3.parquet", "hash-3", 1, 130, At.AddHours(2), At.AddHours(2)));
 
         Assert.False(resource.TryServeLookups("run-2", out _)); // overtaken: its index is dropped, not served
         Assert.True(resource.TryServeLookups("run-3", out replaced));
         Assert.Equal(("run-1", "run-3", 130L), (replaced, resource.Statistics.LookupGeneration, resource.Statistics.Records));
+    }
+
+    [Fact]
+    public void An_older_dump_that_finishes_later_does_not_replace_a_newer_snapshot()
+    {
+        var resource = Resource.Register("10101-000001", "gaj", Definition(), "tester", At);
+        Assert.True(resource.TryRecordSnapshot("run-new", "gaj/10101-000001/run-new.parquet", "hash-new", 1, 200, At.AddHours(2), At.AddHours(3)));
+
+        // Dropped an hour before the current snapshot's dump, finished an hour after it.
+        Assert.False(resource.TryRecordSnapshot("run-old", "gaj/10101-000001/run-old.parquet", "hash-old", 1, 150, At.AddHours(1), At.AddHours(4)));
+
+        Assert.Equal(("run-new", 200L), (resource.Statistics.LatestRunId, resource.Statistics.Records));
+        Assert.True(resource.TryRecordSnapshot("run-newest", "gaj/10101-000001/run-newest.parquet", "hash-newest", 1, 210, At.AddHours(5), At.AddHours(5)));
+        Assert.Equal("run-newest", resource.Statistics.LatestRunId);
     }
 }
