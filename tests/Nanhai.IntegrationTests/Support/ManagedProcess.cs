@@ -128,11 +128,35 @@ public sealed class ManagedProcess : IAsyncDisposable
         process.Dispose();
     }
 
+    static readonly HashSet<int> PortsHandedOut = [];
+
+    /// <summary>
+    /// A port free now, below the kernel's ephemeral range: a port the kernel picks for "any free port" can also be picked
+    /// for an outgoing connection between this check and the service binding it (seen as EADDRINUSE under load). Never the
+    /// same port twice in one test run.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var ephemeralStart = File.Exists("/proc/sys/net/ipv4/ip_local_port_range")
+            && int.TryParse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var low)
+            ? low : 49152;
+        var (from, to) = (Math.Max(1024, ephemeralStart - 12_000), ephemeralStart);
+        lock (PortsHandedOut)
+        {
+            for (var attempt = 0; attempt < 1000; attempt++)
+            {
+                var port = Random.Shared.Next(from, to);
+                if (!PortsHandedOut.Add(port)) continue;
+                try
+                {
+                    using var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                    return port;
+                }
+                catch (SocketException) { }
+            }
+        }
+        throw new InvalidOperationException($"No free port between {from} and {to}.");
     }
 }
 
