@@ -204,10 +204,9 @@ public sealed class DumpIngestion(
             run.SnapshotCommitted(snapshotPath, contentHash, report.ToSnapshot(), indexing: resource.LookupItem is not null, clock.GetUtcNow());
             etag = await runs.SaveAsync(run, etag, cancellationToken);
         }
+        if (run.Status == IngestionRunStatus.Indexing) return await IndexAsync(run, etag, resource, cancellationToken);
         await MakeCurrentAsync(run, cancellationToken);
-        return run.Status == IngestionRunStatus.Indexing
-            ? await IndexAsync(run, etag, resource, cancellationToken)
-            : await AnnouncedAsync(run, cancellationToken);
+        return await AnnouncedAsync(run, cancellationToken);
     }
 
     /// <summary>
@@ -216,6 +215,7 @@ public sealed class DumpIngestion(
     /// </summary>
     async Task<IngestionRun> IndexAsync(IngestionRun run, string etag, Resource resource, CancellationToken cancellationToken)
     {
+        // Also where a run resumes that stopped between committing its snapshot and updating the catalog.
         await MakeCurrentAsync(run, cancellationToken);
         var items = resource.Versions.First(v => v.Number == run.SchemaVersion).Items;
         await using (var writer = await lookups.OpenWriterAsync(resource.Code, run.Id, items, resource.Description.LookupKey!, cancellationToken))

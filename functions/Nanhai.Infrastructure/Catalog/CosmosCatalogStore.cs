@@ -60,26 +60,11 @@ public sealed class CosmosCatalogStore(CosmosClient client, IOptions<CosmosOptio
         }
     }
 
-    public async Task<string> SaveResourceAsync(Resource resource, string? expectedETag, CancellationToken cancellationToken)
-    {
-        var document = ResourceDocument.Of(resource);
-        try
-        {
-            var response = expectedETag is null
-                ? await resources.CreateItemAsync(document, new PartitionKey(resource.Code), cancellationToken: cancellationToken)
-                : await resources.ReplaceItemAsync(document, resource.Code, new PartitionKey(resource.Code),
-                    new ItemRequestOptions { IfMatchEtag = expectedETag }, cancellationToken);
-            return response.ETag;
-        }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
-        {
-            throw new ConflictException($"资源 {resource.Code} 已存在 (resource {resource.Code} already exists)");
-        }
-        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-        {
-            throw new ConflictException($"资源 {resource.Code} 已被他人修改，请刷新后重试 (resource {resource.Code} was changed by someone else; reload and retry)");
-        }
-    }
+    public async Task<string> SaveResourceAsync(Resource resource, string? expectedETag, CancellationToken cancellationToken) =>
+        await resources.WriteGuardedAsync(ResourceDocument.Of(resource), resource.Code, new PartitionKey(resource.Code), expectedETag,
+            $"资源 {resource.Code} 已存在 (resource {resource.Code} already exists)",
+            $"资源 {resource.Code} 已被他人修改，请刷新后重试 (resource {resource.Code} was changed by someone else; reload and retry)",
+            cancellationToken);
 
     public async Task<ResourcePage> SearchAsync(ResourceSearch search, CancellationToken cancellationToken)
     {
@@ -120,22 +105,12 @@ public sealed class CosmosCatalogStore(CosmosClient client, IOptions<CosmosOptio
         const string Listed = "FROM c WHERE IS_DEFINED(c.listing)";
         const string Shareable = Listed + " AND c.listing.sharingType != 'NotShared'";
         return new CatalogFigures(
-            await ScalarAsync(units, "SELECT VALUE COUNT(1) FROM c", cancellationToken),
-            await ScalarAsync(resources, $"SELECT VALUE COUNT(1) {Listed}", cancellationToken),
-            await ScalarAsync(resources, $"SELECT VALUE SUM(c.listing.items) {Listed}", cancellationToken),
-            await ScalarAsync(resources, $"SELECT VALUE SUM(c.listing.records) {Listed}", cancellationToken),
-            await ScalarAsync(resources, $"SELECT VALUE SUM(c.listing.records) {Shareable}", cancellationToken),
-            await ScalarAsync(resources, $"SELECT VALUE COUNT(1) {Shareable}", cancellationToken));
-    }
-
-    static async Task<long> ScalarAsync(Container container, string sql, CancellationToken cancellationToken)
-    {
-        long total = 0;
-        using var iterator = container.GetItemQueryIterator<JsonElement>(new QueryDefinition(sql));
-        while (iterator.HasMoreResults)
-            foreach (var value in await iterator.ReadNextAsync(cancellationToken))
-                if (value.ValueKind == JsonValueKind.Number) total += value.GetInt64();
-        return total;
+            await units.ScalarAsync(new("SELECT VALUE COUNT(1) FROM c"), cancellationToken),
+            await resources.ScalarAsync(new($"SELECT VALUE COUNT(1) {Listed}"), cancellationToken),
+            await resources.ScalarAsync(new($"SELECT VALUE SUM(c.listing.items) {Listed}"), cancellationToken),
+            await resources.ScalarAsync(new($"SELECT VALUE SUM(c.listing.records) {Listed}"), cancellationToken),
+            await resources.ScalarAsync(new($"SELECT VALUE SUM(c.listing.records) {Shareable}"), cancellationToken),
+            await resources.ScalarAsync(new($"SELECT VALUE COUNT(1) {Shareable}"), cancellationToken));
     }
 
     sealed record UnitDocument(string Id, string Code, string Name);

@@ -41,20 +41,10 @@ public sealed class CosmosIngestionRunStore(CosmosClient client, IOptions<Cosmos
         return null;
     }
 
-    public async Task<string> SaveAsync(IngestionRun run, string? expectedETag, CancellationToken cancellationToken)
+    public Task<string> SaveAsync(IngestionRun run, string? expectedETag, CancellationToken cancellationToken)
     {
-        var state = run.ToState();
-        try
-        {
-            var response = expectedETag is null
-                ? await runs.CreateItemAsync(state, new PartitionKey(run.Resource), cancellationToken: cancellationToken)
-                : await runs.ReplaceItemAsync(state, run.Id, new PartitionKey(run.Resource), new ItemRequestOptions { IfMatchEtag = expectedETag }, cancellationToken);
-            return response.ETag;
-        }
-        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-        {
-            throw new ConflictException($"入库批次 {run.Id} 已被另一进程更新 (ingestion run {run.Id} was changed by another process)");
-        }
+        var changed = $"入库批次 {run.Id} 已被另一进程更新 (ingestion run {run.Id} was changed by another process)";
+        return runs.WriteGuardedAsync(run.ToState(), run.Id, new PartitionKey(run.Resource), expectedETag, changed, changed, cancellationToken);
     }
 
     public async Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken)

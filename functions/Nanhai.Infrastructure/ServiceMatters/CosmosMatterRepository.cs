@@ -40,22 +40,10 @@ public sealed class CosmosMatterRepository(CosmosClient client, IOptions<CosmosO
         var document = new MatterDocument(matter.Code, matter.Code,
             JsonSerializer.SerializeToElement(matter.ToSnapshot(), MatterJson.Options),
             MatterListing.Of(matter) is { } listing ? ListingDocument.Of(listing) : null);
-        try
-        {
-            var response = expectedETag is null
-                ? await container.CreateItemAsync(document, new PartitionKey(matter.Code), cancellationToken: cancellationToken)
-                : await container.ReplaceItemAsync(document, matter.Code, new PartitionKey(matter.Code),
-                    new ItemRequestOptions { IfMatchEtag = expectedETag }, cancellationToken);
-            return response.ETag;
-        }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
-        {
-            throw new ConflictException($"事项 {matter.Code} 已存在 (matter {matter.Code} already exists)");
-        }
-        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-        {
-            throw new ConflictException($"事项 {matter.Code} 已被他人修改，请刷新后重试 (matter {matter.Code} was changed by someone else; reload and retry)");
-        }
+        return await container.WriteGuardedAsync(document, matter.Code, new PartitionKey(matter.Code), expectedETag,
+            $"事项 {matter.Code} 已存在 (matter {matter.Code} already exists)",
+            $"事项 {matter.Code} 已被他人修改，请刷新后重试 (matter {matter.Code} was changed by someone else; reload and retry)",
+            cancellationToken);
     }
 
     public async Task<MatterPage> SearchAsync(MatterSearch search, CancellationToken cancellationToken = default)

@@ -23,34 +23,24 @@ public sealed class CosmosServiceFigures(CosmosClient client, IOptions<CosmosOpt
     {
         var counts = new Dictionary<HandlingLevel, long>();
         foreach (var level in Enum.GetValues<HandlingLevel>())
-            counts[level] = await ScalarAsync(lists, new QueryDefinition($"SELECT VALUE COUNT(1) {Applications} AND c.summary.level = @level")
+            counts[level] = await lists.ScalarAsync(new QueryDefinition($"SELECT VALUE COUNT(1) {Applications} AND c.summary.level = @level")
                 .WithParameter("@level", level.ToString()), cancellationToken);
         return counts;
     }
 
     public async Task<ConcludedFigures> ConcludedAsync(CancellationToken cancellationToken = default) => new(
-        await ScalarAsync(lists, new QueryDefinition($"SELECT VALUE COUNT(1) {Concluded}"), cancellationToken),
-        await ScalarAsync(lists, new QueryDefinition($"SELECT VALUE SUM(c.summary.workingDaysUsed) {Concluded}"), cancellationToken),
-        await ScalarAsync(lists, new QueryDefinition($"SELECT VALUE SUM(c.summary.promisedWorkingDays) {Concluded}"), cancellationToken),
-        await ScalarAsync(lists, new QueryDefinition($"SELECT VALUE COUNT(1) {Concluded} AND c.summary.concludedOnTime = true"), cancellationToken));
+        await lists.ScalarAsync(new QueryDefinition($"SELECT VALUE COUNT(1) {Concluded}"), cancellationToken),
+        await lists.ScalarAsync(new QueryDefinition($"SELECT VALUE SUM(c.summary.workingDaysUsed) {Concluded}"), cancellationToken),
+        await lists.ScalarAsync(new QueryDefinition($"SELECT VALUE SUM(c.summary.promisedWorkingDays) {Concluded}"), cancellationToken),
+        await lists.ScalarAsync(new QueryDefinition($"SELECT VALUE COUNT(1) {Concluded} AND c.summary.concludedOnTime = true"), cancellationToken));
 
     public async Task<(long Total, IReadOnlyDictionary<MatterAttribute, long> ByAttribute)> MattersAsync(CancellationToken cancellationToken = default)
     {
         const string Listed = "FROM c WHERE IS_DEFINED(c.listing) AND NOT IS_NULL(c.listing)";
         var byAttribute = new Dictionary<MatterAttribute, long>();
         foreach (var attribute in MatterAttributes.All)
-            byAttribute[attribute] = await ScalarAsync(matters, new QueryDefinition($"SELECT VALUE COUNT(1) {Listed} AND ARRAY_CONTAINS(c.listing.attributes, @a)")
+            byAttribute[attribute] = await matters.ScalarAsync(new QueryDefinition($"SELECT VALUE COUNT(1) {Listed} AND ARRAY_CONTAINS(c.listing.attributes, @a)")
                 .WithParameter("@a", attribute.Code()), cancellationToken);
-        return (await ScalarAsync(matters, new QueryDefinition($"SELECT VALUE COUNT(1) {Listed}"), cancellationToken), byAttribute);
-    }
-
-    static async Task<long> ScalarAsync(Container container, QueryDefinition query, CancellationToken cancellationToken)
-    {
-        long total = 0;
-        using var iterator = container.GetItemQueryIterator<JsonElement>(query);
-        while (iterator.HasMoreResults)
-            foreach (var value in await iterator.ReadNextAsync(cancellationToken))
-                if (value.ValueKind == JsonValueKind.Number) total += value.GetInt64();
-        return total;
+        return (await matters.ScalarAsync(new QueryDefinition($"SELECT VALUE COUNT(1) {Listed}"), cancellationToken), byAttribute);
     }
 }

@@ -26,8 +26,9 @@ public sealed class DemoDumps(BlobServiceClient blobs, ILogger<DemoDumps> logger
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var dumps = blobs.GetBlobContainerClient("dumps");
         await dumps.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await DropAsync(dumps, "gaj/10101-000001/户籍人口-20261128.csv", Csv(2_000, seed: 1, Encoding.GetEncoding(54936)), cancellationToken);
-        await DropAsync(dumps, "gaj/10102-000001/实有人口-20261128.csv", Csv(5_000, seed: 2, new UTF8Encoding(true), withBadRows: true), cancellationToken);
+        await DropAsync(dumps, "gaj/10101-000001/户籍人口-20261128.csv", SyntheticResidents.Csv(2_000, seed: 1, Encoding.GetEncoding(54936)), cancellationToken);
+        await DropAsync(dumps, "gaj/10102-000001/实有人口-20261128.csv",
+            SyntheticResidents.Csv(5_000, seed: 2, new UTF8Encoding(true), BreakEveryThousandthIdNumber), cancellationToken);
         await DropAsync(dumps, "gaj/10103-000001/居住证-20261128.csv",
             Encoding.UTF8.GetBytes("证件号码,姓名,有效期\r\n440605199001011234,张三,2030-01-01\r\n"), cancellationToken);
         await markers.GetBlobClient(Marker).UploadAsync(BinaryData.Empty, overwrite: true, cancellationToken);
@@ -47,16 +48,6 @@ public sealed class DemoDumps(BlobServiceClient blobs, ILogger<DemoDumps> logger
         }
     }
 
-    /// <summary>Synthetic residents; with <paramref name="withBadRows"/> every 1,000th row has a broken ID check character.</summary>
-    static byte[] Csv(int rows, int seed, Encoding encoding, bool withBadRows = false)
-    {
-        var text = new StringBuilder(string.Join(',', SyntheticResidents.Columns)).Append("\r\n");
-        var index = 0;
-        foreach (var row in SyntheticResidents.Rows(rows, seed))
-        {
-            if (withBadRows && ++index % 1000 == 0) row[0] = row[0][..17] + (row[0][17] == '0' ? '1' : '0');
-            text.AppendJoin(',', row).Append("\r\n");
-        }
-        return [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())];
-    }
+    static string[] BreakEveryThousandthIdNumber(string[] row, int index) =>
+        (index + 1) % 1000 == 0 ? [row[0][..17] + (row[0][17] == '0' ? '1' : '0'), .. row[1..]] : row;
 }

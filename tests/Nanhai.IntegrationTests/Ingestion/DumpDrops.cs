@@ -46,14 +46,4 @@ public sealed class DumpDrops(LocalServices services, LocalHostProcess host)
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    /// <summary>A CSV of synthetic residents for the demo resources with the nine population items, headed by their Chinese labels.</summary>
-    public static byte[] ResidentsCsv(int rows, int seed, Encoding encoding, Func<string[], int, string[]>? alter = null)
-    {
-        var text = new StringBuilder(string.Join(',', SyntheticResidents.Columns)).Append('\n');
-        var index = 0;
-        foreach (var row in SyntheticResidents.Rows(rows, seed))
-            text.Append(string.Join(',', alter?.Invoke(row, index++) ?? row)).Append('\n');
-        return encoding.GetBytes(text.ToString());
-    }
 }

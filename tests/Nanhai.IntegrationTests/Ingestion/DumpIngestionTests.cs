@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nanhai.Application.Catalog;
 using Nanhai.Application.Ingestion.Lookups;
 using Nanhai.Application.Ingestion.Snapshots;
+using Nanhai.Application.Catalog.DemoData;
 using Nanhai.IntegrationTests.Support;
 
 namespace Nanhai.IntegrationTests.Ingestion;
@@ -26,7 +27,7 @@ public sealed class DumpIngestionTests(PlatformFixture platform) : IClassFixture
     {
         // 𠈓 is four bytes in GB18030 and a surrogate pair in .NET: it must come through whole.
         static string[] WithRareName(string[] row, int index) => index == 5 ? [row[0], "李𠈓", .. row[2..]] : row;
-        var csv = DumpDrops.ResidentsCsv(300, seed: 1, DumpDrops.Gb18030, WithRareName);
+        var csv = SyntheticResidents.Csv(300, seed: 1, DumpDrops.Gb18030, WithRareName);
         await Drops.DropAsync("gaj", Residents, "gb18030.csv", csv);
 
         var run = await Drops.FinishedRunAsync(Residents, "gb18030.csv");
@@ -76,7 +77,7 @@ public sealed class DumpIngestionTests(PlatformFixture platform) : IClassFixture
     public async Task Bad_rows_within_the_threshold_are_left_out_and_listed_with_their_lines()
     {
         // Line 1 is the header: data row i is on line i + 2.
-        var csv = DumpDrops.ResidentsCsv(100, seed: 2, Encoding.UTF8, (row, i) => i switch
+        var csv = SyntheticResidents.Csv(100, seed: 2, Encoding.UTF8, (row, i) => i switch
         {
             10 => [row[0][..17] + (row[0][17] == '1' ? '2' : '1'), .. row[1..]],
             40 => [row[0], "=cmd|' /C calc'!A0", .. row[2..]],
@@ -128,7 +129,7 @@ public sealed class DumpIngestionTests(PlatformFixture platform) : IClassFixture
     public async Task A_dump_under_an_unknown_unit_or_resource_is_quarantined_with_that_reason(string unit, string resource, string reason)
     {
         var file = $"{unit}-{reason}.csv";
-        await Drops.DropAsync(unit, resource, file, DumpDrops.ResidentsCsv(3, seed: 3, Encoding.UTF8));
+        await Drops.DropAsync(unit, resource, file, SyntheticResidents.Csv(3, seed: 3, Encoding.UTF8));
 
         var run = await Drops.FinishedRunAsync(resource, file);
 
@@ -140,7 +141,7 @@ public sealed class DumpIngestionTests(PlatformFixture platform) : IClassFixture
     public async Task A_resource_with_a_lookup_key_is_indexed_from_its_snapshot()
     {
         var rows = Application.Catalog.DemoData.SyntheticResidents.Rows(120, seed: 4).ToList();
-        await Drops.DropAsync("gaj", Household, "household.csv", DumpDrops.ResidentsCsv(120, seed: 4, Encoding.UTF8));
+        await Drops.DropAsync("gaj", Household, "household.csv", SyntheticResidents.Csv(120, seed: 4, Encoding.UTF8));
 
         var run = await Drops.FinishedRunAsync(Household, "household.csv");
 
@@ -158,7 +159,7 @@ public sealed class DumpIngestionTests(PlatformFixture platform) : IClassFixture
     [Fact]
     public async Task Unit_officers_see_their_own_units_runs_only()
     {
-        await Drops.DropAsync("gaj", Residents, "for-officers.csv", DumpDrops.ResidentsCsv(5, seed: 5, Encoding.UTF8));
+        await Drops.DropAsync("gaj", Residents, "for-officers.csv", SyntheticResidents.Csv(5, seed: 5, Encoding.UTF8));
         var run = await Drops.FinishedRunAsync(Residents, "for-officers.csv");
         var id = run.GetProperty("id").GetString();
 

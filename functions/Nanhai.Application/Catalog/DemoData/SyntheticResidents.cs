@@ -39,6 +39,19 @@ public static class SyntheticResidents
     public static Written WriteCsv(Stream output, Encoding encoding, long targetBytes, int seed, CancellationToken cancellationToken = default) =>
         Write(output, encoding, targetBytes, long.MaxValue, seed, cancellationToken);
 
+    /// <summary>
+    /// A small CSV of the first <paramref name="rows"/> rows in <paramref name="encoding"/> (with its byte-order mark, if it
+    /// has one), each row passed through <paramref name="alter"/> (row, index) first: demo dumps and tests break some rows.
+    /// </summary>
+    public static byte[] Csv(int rows, int seed, Encoding encoding, Func<string[], int, string[]>? alter = null)
+    {
+        var text = new StringBuilder(string.Join(',', Columns)).Append("\r\n");
+        var index = 0;
+        foreach (var row in Rows(rows, seed))
+            text.AppendJoin(',', alter?.Invoke(row, index++) ?? row).Append("\r\n");
+        return [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())];
+    }
+
     /// <summary>Writes the header and exactly <paramref name="rows"/> rows in <paramref name="encoding"/>, as <see cref="WriteCsv"/> does.</summary>
     public static Written WriteCsvRows(Stream output, Encoding encoding, long rows, int seed, CancellationToken cancellationToken = default) =>
         Write(output, encoding, long.MaxValue, rows, seed, cancellationToken);
