@@ -48,7 +48,9 @@ public sealed class DumpIngestion(
         var (run, etag) = await BeginAsync(dump, cancellationToken);
         if (run.IsFinished)
         {
-            // A trigger fired again for a finished run (e.g. its receipt was lost): make sure subscribers heard of it, nothing else.
+            // A trigger fired again for a finished run (its receipt was lost, or the host died after the run was saved): make
+            // sure the catalog points at its snapshot and subscribers heard of it, nothing else; both are no-ops when done.
+            if (run.Status == IngestionRunStatus.Succeeded) await MakeCurrentAsync(run, cancellationToken);
             await AnnounceAsync(run, cancellationToken);
             return run;
         }
