@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 
@@ -8,14 +9,14 @@ namespace Nanhai.Infrastructure.Ingestion.Snapshots;
 /// A write-only, forward-only stream that uploads what is written to a block blob as staged (uncommitted) blocks and
 /// makes them the blob only in <see cref="CommitAsync"/>: until then nothing is visible under the blob's name, so a
 /// half-written snapshot never looks complete, and an abandoned one leaves only uncommitted blocks, which Blob Storage
-/// drops after a week or when the name is next committed. Parquet.Net needs no seeking, only <see cref="Position"/>.
+/// drops after a week or when the name is next committed. The Parquet writer needs no seeking, only <see cref="Position"/>.
 /// <para>
 /// <c>BlockBlobClient.OpenWriteAsync</c> would also commit its blocks only at the end, but with overwrite (the only mode
 /// it has) it first uploads an empty blob under the name, and disposing it commits whatever was written: both would let
 /// an unfinished snapshot be seen.
 /// </para>
 /// </summary>
-sealed class BlockStagingStream(BlockBlobClient blob) : Stream
+sealed class BlockStagingStream(BlockBlobClient blob, CancellationToken cancellationToken) : Stream
 {
     /// <summary>Blocks of 4 MiB: few requests per snapshot, two buffers in memory, and at most 50,000 blocks make 200 GiB.</summary>
     public const int BlockSize = 4 << 20;
@@ -43,31 +44,32 @@ sealed class BlockStagingStream(BlockBlobClient blob) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    public override void Write(ReadOnlySpan<byte> data)
     {
-        if (abandoned) data = default;
+        if (abandoned) return;
         while (!data.IsEmpty)
         {
             var block = buffer ?? throw new InvalidOperationException("The snapshot is already committed.");
             var count = Math.Min(data.Length, block.Length - buffered);
-            data.Span[..count].CopyTo(block.AsSpan(buffered));
+            data[..count].CopyTo(block.AsSpan(buffered));
             buffered += count;
             position += count;
             data = data[count..];
-            if (buffered == block.Length) await StageAsync(cancellationToken);
+            // The writer runs on a pool thread of its own; waiting here for the block before to finish uploading is
+            // what keeps encoding from running ahead of the network with more than two blocks in memory.
+            if (buffered == block.Length) StageAsync(cancellationToken).GetAwaiter().GetResult();
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     /// <summary>Stages what is still buffered and commits the blocks as the blob's content, replacing any earlier blob.</summary>
-    public async Task CommitAsync(BlobHttpHeaders headers, CancellationToken cancellationToken)
+    public async Task CommitAsync(BlobHttpHeaders headers, CancellationToken commitCancellation)
     {
         if (abandoned) throw new InvalidOperationException("An abandoned snapshot cannot be committed.");
-        await StageAsync(cancellationToken);
+        await StageAsync(commitCancellation);
         await staging;
-        await blob.CommitBlockListAsync(blocks, new CommitBlockListOptions { HttpHeaders = headers }, cancellationToken);
+        await blob.CommitBlockListAsync(blocks, new CommitBlockListOptions { HttpHeaders = headers }, commitCancellation);
         buffer = null;
     }
 
@@ -79,7 +81,7 @@ sealed class BlockStagingStream(BlockBlobClient blob) : Stream
     }
 
     /// <summary>Starts uploading the filled buffer as the next block, once the upload before it has finished (a failed one fails this call).</summary>
-    async Task StageAsync(CancellationToken cancellationToken)
+    async Task StageAsync(CancellationToken stageCancellation)
     {
         if (buffered == 0 || abandoned) return;
         await staging;
@@ -89,32 +91,32 @@ sealed class BlockStagingStream(BlockBlobClient blob) : Stream
         (buffer, uploading) = (uploading, buffer!);
         var length = buffered;
         buffered = 0;
-        staging = StageBlockAsync(id, uploading, length, first, cancellationToken);
+        staging = StageBlockAsync(id, uploading, length, first, stageCancellation);
     }
 
-    async Task StageBlockAsync(string id, byte[] block, int length, bool first, CancellationToken cancellationToken)
+    // Each block carries its MD5, which Blob Storage checks on arrival: a block damaged on the way fails instead of
+    // becoming part of the snapshot. (Without one, Azurite computes a CRC64 in JavaScript instead, at about a third of
+    // the speed: on the 1 GB benchmark that alone was a tenth of the run's CPU.)
+    static readonly BlockBlobStageBlockOptions Md5Checked = new() { TransferValidation = new() { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 } };
+
+    async Task StageBlockAsync(string id, byte[] block, int length, bool first, CancellationToken stageCancellation)
     {
         try
         {
-            await blob.StageBlockAsync(id, new MemoryStream(block, 0, length, writable: false), cancellationToken: cancellationToken);
+            await blob.StageBlockAsync(id, new MemoryStream(block, 0, length, writable: false), Md5Checked, stageCancellation);
         }
         catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.InvalidBlobOrBlock && first)
         {
             // Uncommitted blocks with ids of another length (a writer of another format) block staging. Putting a blob
             // discards them; it is the run's own path, not yet referenced by the catalog, and is deleted at once.
-            await blob.UploadAsync(Stream.Null, new BlobUploadOptions(), cancellationToken);
-            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
-            await blob.StageBlockAsync(id, new MemoryStream(block, 0, length, writable: false), cancellationToken: cancellationToken);
+            await blob.UploadAsync(Stream.Null, new BlobUploadOptions(), stageCancellation);
+            await blob.DeleteIfExistsAsync(cancellationToken: stageCancellation);
+            await blob.StageBlockAsync(id, new MemoryStream(block, 0, length, writable: false), Md5Checked, stageCancellation);
         }
     }
 
-    // Parquet.Net writes asynchronously; a synchronous write would block a thread on the upload.
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("Write asynchronously.");
-
-    // Parquet.Net flushes once at the end; what is buffered is staged by CommitAsync.
+    // What is buffered is staged by CommitAsync.
     public override void Flush() { }
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

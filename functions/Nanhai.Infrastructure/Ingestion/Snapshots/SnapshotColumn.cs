@@ -1,21 +1,22 @@
-using System.Runtime.CompilerServices;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Nanhai.Domain.Catalog;
 using Nanhai.Domain.Ingestion;
-using Parquet;
-using Parquet.Schema;
+using ParquetSharp;
+using ParquetSharp.Schema;
 
 namespace Nanhai.Infrastructure.Ingestion.Snapshots;
 
 /// <summary>
-/// One data item as a Parquet column: its field and how an <see cref="ItemValue"/> goes into the column and comes back.
-/// Text, resident ID numbers and credit codes are UTF-8 strings; integers INT64; decimals DECIMAL(38, 9) (every .NET
-/// decimal's integer part fits in 29 digits, and 9 places cover money in 元 or 万元 and coordinates; values with more
-/// places are rounded half away from zero, 四舍五入); dates DATE; date-times TIMESTAMP(MICROS, UTC); booleans BOOLEAN.
-/// Optional items are nullable columns, required ones are not.
+/// One data item as a Parquet column: its physical and logical type and how an <see cref="ItemValue"/> goes into the
+/// column and comes back. Text, resident ID numbers and credit codes are UTF-8 strings; integers INT64; decimals
+/// DECIMAL(38, 9) in 16 bytes (every .NET decimal's integer part fits in 29 digits, and 9 places cover money in 元 or 万元
+/// and coordinates; values with more places are rounded half away from zero, 四舍五入); dates DATE; date-times
+/// TIMESTAMP(MICROS, UTC); booleans BOOLEAN. Optional items are nullable columns, required ones are not.
 /// </summary>
-abstract class SnapshotColumn(DataItem item, DataField dataField)
+abstract class SnapshotColumn(DataItem item)
 {
     public const int DecimalPrecision = 38;
     public const int DecimalScale = 9;
@@ -23,45 +24,27 @@ abstract class SnapshotColumn(DataItem item, DataField dataField)
     /// <summary>The file's key-value metadata key holding the items (name, Chinese label, type, required, length) as JSON.</summary>
     public const string ItemsMetadataKey = "nanhai.items";
 
-    /// <summary>Writing: what is stored. Reading: dates come back as <see cref="DateOnly"/>, as they are written.</summary>
-    public static ParquetOptions ParquetOptions { get; } = new()
-    {
-        CompressionMethod = CompressionMethod.Snappy,
-        UseDateOnlyTypeForDates = true,
-        // Dictionaries only for columns with few distinct values (sex, town, ethnicity), judged from a sample instead of a
-        // scan of the whole group: names and addresses gain nothing from one and building it costs a third of the write.
-        DictionaryEncodingSampleSize = 10_000,
-        DictionaryEncodingThreshold = 0.1,
-    };
-
     static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public DataItem Item => item;
 
-    public DataField Field => dataField;
-
-    public static SnapshotColumn For(DataItem item)
+    public static SnapshotColumn For(DataItem item) => item.Type switch
     {
-        var nullable = !item.Required;
-        return item.Type switch
-        {
-            DataItemType.Text or DataItemType.ResidentIdNumber or DataItemType.CreditCode => new SnapshotColumn<ReadOnlyMemory<char>>(item,
-                new DataField<ReadOnlyMemory<char>>(item.Name, nullable), v => v.Text.AsMemory(), s => new() { Text = s.ToString() }),
-            DataItemType.Integer => new SnapshotColumn<long>(item,
-                new DataField<long>(item.Name, nullable), v => v.Integer, n => new() { Integer = n }),
-            DataItemType.Decimal => new SnapshotColumn<decimal>(item,
-                new DecimalDataField(item.Name, DecimalPrecision, DecimalScale, isNullable: nullable),
-                v => Math.Round(v.Decimal, DecimalScale, MidpointRounding.AwayFromZero), d => new() { Decimal = d }),
-            DataItemType.Date => new SnapshotColumn<DateOnly>(item,
-                new DataField<DateOnly>(item.Name, nullable), v => DateOnly.FromDateTime(v.Timestamp), d => new() { Timestamp = d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) }),
-            DataItemType.DateTime => new SnapshotColumn<DateTime>(item,
-                new DateTimeDataField(item.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: nullable),
-                v => ItemTimestamps.AsUtc(v.Timestamp), t => new() { Timestamp = DateTime.SpecifyKind(t, DateTimeKind.Utc) }),
-            DataItemType.Boolean => new SnapshotColumn<bool>(item,
-                new DataField<bool>(item.Name, nullable), v => v.Boolean, b => new() { Boolean = b }),
-            _ => throw new ArgumentOutOfRangeException(nameof(item), item.Type, $"数据项“{item.Name}”的类型无效 (unknown item type)"),
-        };
-    }
+        DataItemType.Text or DataItemType.ResidentIdNumber or DataItemType.CreditCode => new TextColumn(item),
+        DataItemType.Integer => new ValueColumn<long>(item, LogicalType.Int(64, isSigned: true), PhysicalType.Int64,
+            v => v.Integer, n => new() { Integer = n }),
+        DataItemType.Decimal => new DecimalColumn(item),
+        DataItemType.Date => new ValueColumn<int>(item, LogicalType.Date(), PhysicalType.Int32,
+            v => DateOnly.FromDateTime(v.Timestamp).DayNumber - UnixEpochDay,
+            d => new() { Timestamp = DateOnly.FromDayNumber(d + UnixEpochDay).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) }),
+        DataItemType.DateTime => new ValueColumn<long>(item, LogicalType.Timestamp(isAdjustedToUtc: true, TimeUnit.Micros), PhysicalType.Int64,
+            v => (ItemTimestamps.AsUtc(v.Timestamp).Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond,
+            t => new() { Timestamp = DateTime.UnixEpoch.AddTicks(t * TimeSpan.TicksPerMicrosecond) }),
+        DataItemType.Boolean => new ValueColumn<bool>(item, LogicalType.None(), PhysicalType.Boolean, v => v.Boolean, b => new() { Boolean = b }),
+        _ => throw new ArgumentOutOfRangeException(nameof(item), item.Type, $"数据项“{item.Name}”的类型无效 (unknown item type)"),
+    };
+
+    static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     /// <summary>The file's key-value metadata: the items' labels and types, so the file explains itself outside the platform.</summary>
     public static Dictionary<string, string> Metadata(IReadOnlyList<DataItem> items) => new()
@@ -70,109 +53,216 @@ abstract class SnapshotColumn(DataItem item, DataField dataField)
             items.Select(i => new { i.Name, i.Label, Type = i.Type.ToString(), i.Required, i.Length }), MetadataJson),
     };
 
+    public abstract Node CreateNode();
+
+    protected PrimitiveNode Node(LogicalType logicalType, PhysicalType physicalType, int length = -1) =>
+        new(item.Name, item.Required ? Repetition.Required : Repetition.Optional, logicalType, physicalType, length);
+
     public abstract ColumnBuffer CreateBuffer(int capacity);
 
-    /// <summary>Reads this column of a row group into <paramref name="rows"/>[*][<paramref name="index"/>].</summary>
-    public abstract Task ReadAsync(ParquetRowGroupReader group, DataField stored, ItemValue[][] rows, int index, CancellationToken cancellationToken);
-}
+    /// <summary>Reads this column of a row group of <paramref name="rows"/>.Length rows into <paramref name="rows"/>[*][<paramref name="index"/>].</summary>
+    public abstract void Read(ColumnReader reader, ItemValue[][] rows, int index);
 
-/// <summary>One row group's values of one column, filled row by row and written in one call.</summary>
-abstract class ColumnBuffer
-{
-    public abstract void Set(int row, in ItemValue value);
-
-    public abstract Task WriteAsync(ParquetRowGroupWriter group, int rows, CancellationToken cancellationToken);
-
-    /// <summary>Drops the written group's references (its strings), so they are collected while the buffer waits.</summary>
-    public abstract void Clear(int rows);
-}
-
-sealed class SnapshotColumn<T>(DataItem item, DataField dataField, Func<ItemValue, T> store, Func<T, ItemValue> load)
-    : SnapshotColumn(item, dataField) where T : struct
-{
-    readonly Func<ItemValue, T> store = store;
-    readonly Func<T, ItemValue> load = load;
-
-    public override ColumnBuffer CreateBuffer(int capacity) => new Buffer(this, capacity);
-
-    public override async Task ReadAsync(ParquetRowGroupReader group, DataField stored, ItemValue[][] rows, int index, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a whole column chunk with the low-level reader: values come densely, nulls only in the definition levels.
+    /// <paramref name="set"/> sees each value while the reader's buffers are valid (byte arrays point into them).
+    /// </summary>
+    protected void ReadChunk<T>(ColumnReader reader, ItemValue[][] rows, int index, Func<T, ItemValue> load) where T : unmanaged
     {
-        if (stored.ClrType != typeof(T))
-            throw new InvalidDataException($"Snapshot column '{stored.Name}' holds {stored.ClrType.Name}, not the {typeof(T).Name} a {Item.Type} item is stored as.");
-        if (stored.IsNullable)
+        var typed = reader as ColumnReader<T>
+            ?? throw new InvalidDataException($"Snapshot column '{item.Name}' is stored as {reader.ColumnDescriptor.PhysicalType}, not as a {item.Type} item is.");
+        var levels = new short[rows.Length];
+        var values = new T[rows.Length];
+        var row = 0;
+        while (row < rows.Length && typed.HasNext)
         {
-            var values = new T?[rows.Length];
-            await group.ReadAsync(stored, values.AsMemory(), null, cancellationToken);
-            for (var r = 0; r < rows.Length; r++) rows[r][index] = values[r] is { } value ? load(value) : ItemValue.Null;
+            var read = (int)typed.ReadBatch(rows.Length - row, levels, default, values, out var valueCount);
+            var value = 0;
+            for (var r = 0; r < read; r++, row++)
+                rows[row][index] = item.Required || levels[r] == 1 ? load(values[value++]) : ItemValue.Null;
+            if (value != valueCount) throw new InvalidDataException($"Snapshot column '{item.Name}' has inconsistent definition levels.");
         }
-        else
-        {
-            var values = new T[rows.Length];
-            await group.ReadAsync(stored, values.AsMemory(), null, cancellationToken);
-            for (var r = 0; r < rows.Length; r++) rows[r][index] = load(values[r]);
-        }
-    }
-
-    // A required column is written from T[]: Parquet.Net accepts nullable values for a required field and writes a corrupt file.
-    sealed class Buffer(SnapshotColumn<T> column, int capacity) : ColumnBuffer
-    {
-        readonly T[]? required = column.Field.IsNullable ? null : new T[capacity];
-        readonly T?[]? optional = column.Field.IsNullable ? new T?[capacity] : null;
-        readonly CharArena? texts = typeof(T) == typeof(ReadOnlyMemory<char>) ? new CharArena() : null;
-
-        public override void Set(int row, in ItemValue value)
-        {
-            if (optional is not null) optional[row] = value.IsNull ? null : Store(value);
-            else if (value.IsNull) throw new ArgumentException($"数据项“{column.Item.Name}”必填，但值为空 (the required item has no value)", nameof(value));
-            else required![row] = Store(value);
-        }
-
-        T Store(in ItemValue value)
-        {
-            if (texts is null) return column.store(value);
-            var copied = texts.Copy(value.Text);
-            return Unsafe.As<ReadOnlyMemory<char>, T>(ref copied);
-        }
-
-        public override async Task WriteAsync(ParquetRowGroupWriter group, int rows, CancellationToken cancellationToken)
-        {
-            if (optional is not null) await group.WriteAsync(column.Field, (ReadOnlyMemory<T?>)optional.AsMemory(0, rows), null, null, cancellationToken);
-            else await group.WriteAsync(column.Field, (ReadOnlyMemory<T>)required.AsMemory(0, rows), null, null, cancellationToken);
-        }
-
-        public override void Clear(int rows)
-        {
-            if (optional is not null) Array.Clear(optional, 0, rows);
-            else Array.Clear(required!, 0, rows);
-            texts?.Reset();
-        }
+        if (row != rows.Length) throw new InvalidDataException($"Snapshot column '{item.Name}' ends after {row} of its row group's {rows.Length} rows.");
     }
 }
 
 /// <summary>
-/// A row group's texts copied into one reused char array, so the strings the reader made die young: held by the group
-/// until it is written, they outlived the youngest generation and filled the old ones (gen-2 collections were a large
-/// share of the ingestion's CPU). The array is reused once the group is written.
+/// One row group's values of one column, kept as Parquet will store them (UTF-8 bytes, not strings, so the reader's
+/// strings die young instead of outliving the youngest generation while the group fills), written in one call.
 /// </summary>
-sealed class CharArena
+abstract class ColumnBuffer(DataItem item, int capacity)
 {
-    char[] chars = new char[1 << 16];
-    int used;
+    readonly short[]? definitions = item.Required ? null : new short[capacity];
 
-    public ReadOnlyMemory<char> Copy(string? text)
+    public int Rows { get; private set; }
+
+    protected int Values { get; private set; }
+
+    /// <summary>What the buffered values take: the group closes at <see cref="ParquetSnapshotWriter.MaxRowGroupBytes"/>.</summary>
+    public abstract long Bytes { get; }
+
+    public void Add(in ItemValue value)
     {
-        if (string.IsNullOrEmpty(text)) return ReadOnlyMemory<char>.Empty;
-        if (used + text.Length > chars.Length)
+        if (value.IsNull)
         {
-            // The full array stays alive through the slices already handed out; later groups use the larger one.
-            chars = new char[Math.Max(chars.Length * 2, text.Length)];
-            used = 0;
+            if (definitions is null)
+                throw new ArgumentException($"数据项“{item.Name}”必填，但值为空 (the required item has no value)", nameof(value));
+            definitions[Rows++] = 0;
+            return;
         }
-        text.CopyTo(chars.AsSpan(used));
-        var copied = chars.AsMemory(used, text.Length);
-        used += text.Length;
-        return copied;
+        if (definitions is not null) definitions[Rows] = 1;
+        Rows++;
+        AddValue(value);
+        Values++;
     }
 
-    public void Reset() => used = 0;
+    protected abstract void AddValue(in ItemValue value);
+
+    /// <summary>The share of distinct values among the buffered ones: a column with few (sex, town) is dictionary-encoded.</summary>
+    public abstract double DistinctShare();
+
+    public abstract void Write(ColumnWriter writer);
+
+    protected void WriteBatch<T>(ColumnWriter writer, ReadOnlySpan<T> values) where T : unmanaged =>
+        ((ColumnWriter<T>)writer).WriteBatch(Rows, definitions is null ? default : definitions.AsSpan(0, Rows), default, values);
+
+    public virtual void Clear() => Rows = Values = 0;
+}
+
+/// <summary>Strings as UTF-8 byte arrays, encoded as they arrive into one pinned array per group (Parquet reads them in place).</summary>
+sealed class TextColumn(DataItem item) : SnapshotColumn(item)
+{
+    public override Node CreateNode() => Node(LogicalType.String(), PhysicalType.ByteArray);
+
+    public override ColumnBuffer CreateBuffer(int capacity) => new Buffer(Item, capacity);
+
+    public override void Read(ColumnReader reader, ItemValue[][] rows, int index) =>
+        ReadChunk<ByteArray>(reader, rows, index, b => new() { Text = b.Length == 0 ? "" : Marshal.PtrToStringUTF8(b.Pointer, b.Length) });
+
+    sealed class Buffer(DataItem item, int capacity) : ColumnBuffer(item, capacity)
+    {
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(1 << 16, pinned: true);
+        readonly int[] starts = new int[capacity + 1];
+        readonly ByteArray[] arrays = new ByteArray[capacity];
+
+        public override long Bytes => starts[Values];
+
+        protected override void AddValue(in ItemValue value)
+        {
+            var text = value.Text.AsSpan();
+            var start = starts[Values];
+            var most = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (start + most > bytes.Length)
+            {
+                var larger = GC.AllocateUninitializedArray<byte>(Math.Max(bytes.Length * 2, start + most), pinned: true);
+                bytes.AsSpan(0, start).CopyTo(larger);
+                bytes = larger;
+            }
+            starts[Values + 1] = start + System.Text.Encoding.UTF8.GetBytes(text, bytes.AsSpan(start));
+        }
+
+        public override double DistinctShare()
+        {
+            var distinct = new HashSet<string>();
+            for (var v = 0; v < Values; v++) distinct.Add(System.Text.Encoding.UTF8.GetString(bytes, starts[v], starts[v + 1] - starts[v]));
+            return Values == 0 ? 0 : (double)distinct.Count / Values;
+        }
+
+        public override void Write(ColumnWriter writer)
+        {
+            // The array is pinned (allocated on the pinned object heap), so its address holds while Parquet reads it.
+            var address = Marshal.UnsafeAddrOfPinnedArrayElement(bytes, 0);
+            for (var v = 0; v < Values; v++) arrays[v] = new ByteArray(address + starts[v], starts[v + 1] - starts[v]);
+            WriteBatch<ByteArray>(writer, arrays.AsSpan(0, Values));
+        }
+    }
+}
+
+/// <summary>A fixed-width value: integers, dates, timestamps, booleans.</summary>
+sealed class ValueColumn<T>(DataItem item, LogicalType logicalType, PhysicalType physicalType, Func<ItemValue, T> store, Func<T, ItemValue> load)
+    : SnapshotColumn(item) where T : unmanaged
+{
+    T Store(in ItemValue value) => store(value);
+
+    public override Node CreateNode() => Node(logicalType, physicalType);
+
+    public override ColumnBuffer CreateBuffer(int capacity) => new Buffer(this, capacity);
+
+    public override void Read(ColumnReader reader, ItemValue[][] rows, int index) => ReadChunk(reader, rows, index, load);
+
+    sealed class Buffer(ValueColumn<T> column, int capacity) : ColumnBuffer(column.Item, capacity)
+    {
+        readonly T[] values = new T[capacity];
+
+        public override long Bytes => Values * (long)Marshal.SizeOf<T>();
+
+        protected override void AddValue(in ItemValue value) => values[Values] = column.Store(value);
+
+        public override double DistinctShare() => Values == 0 ? 0 : (double)values.AsSpan(0, Values).ToArray().Distinct().Count() / Values;
+
+        public override void Write(ColumnWriter writer) => WriteBatch<T>(writer, values.AsSpan(0, Values));
+    }
+}
+
+/// <summary>DECIMAL(38, 9) as the 16-byte big-endian two's complement of the value times 10⁹.</summary>
+sealed class DecimalColumn(DataItem item) : SnapshotColumn(item)
+{
+    const int Width = 16;
+    static readonly Int128 Scale = Int128.Parse("1" + new string('0', DecimalScale));
+
+    public override Node CreateNode() => Node(LogicalType.Decimal(DecimalPrecision, DecimalScale), PhysicalType.FixedLenByteArray, Width);
+
+    public override ColumnBuffer CreateBuffer(int capacity) => new Buffer(Item, capacity);
+
+    public override void Read(ColumnReader reader, ItemValue[][] rows, int index)
+    {
+        var bytes = new byte[Width];
+        ReadChunk<FixedLenByteArray>(reader, rows, index, f =>
+        {
+            Marshal.Copy(f.Pointer, bytes, 0, Width);
+            return new() { Decimal = FromUnscaled(BinaryPrimitives.ReadInt128BigEndian(bytes)) };
+        });
+    }
+
+    static Int128 Unscaled(decimal value)
+    {
+        // Rounded to the column's scale, a decimal's own scale is at most 9; its 96-bit mantissa times 10⁹ fits 127 bits.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(Math.Round(value, DecimalScale, MidpointRounding.AwayFromZero), bits);
+        var mantissa = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
+        for (var scale = (bits[3] >> 16) & 0xFF; scale < DecimalScale; scale++) mantissa *= 10;
+        return bits[3] < 0 ? -mantissa : mantissa;
+    }
+
+    static decimal FromUnscaled(Int128 unscaled)
+    {
+        var magnitude = (UInt128)Int128.Abs(unscaled);
+        if (magnitude >> 96 != 0) throw new InvalidDataException("A snapshot decimal is beyond the range of a .NET decimal.");
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), Int128.IsNegative(unscaled), DecimalScale);
+    }
+
+    sealed class Buffer(DataItem item, int capacity) : ColumnBuffer(item, capacity)
+    {
+        readonly byte[] bytes = GC.AllocateUninitializedArray<byte>(capacity * Width, pinned: true);
+        readonly FixedLenByteArray[] arrays = new FixedLenByteArray[capacity];
+
+        public override long Bytes => Values * (long)Width;
+
+        protected override void AddValue(in ItemValue value) =>
+            BinaryPrimitives.WriteInt128BigEndian(bytes.AsSpan(Values * Width, Width), Unscaled(value.Decimal));
+
+        public override double DistinctShare()
+        {
+            var distinct = new HashSet<Int128>();
+            for (var v = 0; v < Values; v++) distinct.Add(BinaryPrimitives.ReadInt128BigEndian(bytes.AsSpan(v * Width, Width)));
+            return Values == 0 ? 0 : (double)distinct.Count / Values;
+        }
+
+        public override void Write(ColumnWriter writer)
+        {
+            var address = Marshal.UnsafeAddrOfPinnedArrayElement(bytes, 0);
+            for (var v = 0; v < Values; v++) arrays[v] = new FixedLenByteArray(address + v * Width);
+            WriteBatch<FixedLenByteArray>(writer, arrays.AsSpan(0, Values));
+        }
+    }
 }

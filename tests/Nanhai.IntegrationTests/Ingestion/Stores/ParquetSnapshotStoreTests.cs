@@ -101,6 +101,35 @@ public sealed class ParquetSnapshotStoreTests(StoresFixture fixture) : IDisposab
     }
 
     [Fact]
+    public async Task Columns_are_Zstandard_compressed_and_only_those_with_few_distinct_values_get_a_dictionary()
+    {
+        const string path = "10101-000001/run-encodings.parquet";
+        DataItem[] items =
+        [
+            new("id_number", "公民身份号码", DataItemType.ResidentIdNumber, 18, Required: true, PersonalIdentifier: true),
+            new("sex", "性别", DataItemType.Text, 2, Required: true, PersonalIdentifier: false),
+        ];
+        await using (var writer = await Store.CreateAsync(path, items, default))
+        {
+            for (var i = 0; i < 2_500; i++)
+                await writer.AppendAsync(new ItemValue[] { new() { Text = $"44060519900101{i:D4}" }, new() { Text = i % 2 == 0 ? "男" : "女" } }, default);
+            await writer.CompleteAsync(default);
+        }
+
+        await using var stream = await Store.OpenReadAsync(path, default);
+        using var file = new ParquetSharp.ParquetFileReader(stream!, leaveOpen: true);
+        for (var g = 0; g < file.FileMetaData.NumRowGroups; g++)
+        {
+            using var group = file.RowGroup(g);
+            using var ids = group.MetaData.GetColumnChunkMetaData(0);
+            using var sexes = group.MetaData.GetColumnChunkMetaData(1);
+            Assert.Equal((ParquetSharp.Compression.Zstd, ParquetSharp.Compression.Zstd), (ids.Compression, sexes.Compression));
+            Assert.DoesNotContain(ParquetSharp.Encoding.RleDictionary, ids.Encodings);
+            Assert.Contains(ParquetSharp.Encoding.RleDictionary, sexes.Encodings);
+        }
+    }
+
+    [Fact]
     public async Task A_snapshot_is_invisible_while_written_and_a_writer_disposed_without_completing_leaves_none()
     {
         const string path = "10101-000001/run-abandoned.parquet";
