@@ -208,7 +208,7 @@ public sealed class ParquetSnapshotStoreTests(StoresFixture fixture) : IDisposab
         Assert.Null(await Store.OpenReadAsync(path, default));
     }
 
-    // A key and a long text of random hex, which Snappy cannot shrink: 12,000 rows are about 25 MB, several 8 MiB blocks.
+    // A key and a long text of random hex, which compression only halves: 12,000 rows are about 25 MB, several 4 MiB blocks.
     static readonly DataItem[] Wide =
     [
         new("key", "键", DataItemType.Text, 20, Required: true, PersonalIdentifier: false),
