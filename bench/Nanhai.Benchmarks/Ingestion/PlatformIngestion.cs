@@ -71,6 +71,8 @@ public static class PlatformIngestion
             var container = new BlobContainerClient(stack.StorageConnectionString, Container);
             await container.CreateIfNotExistsAsync(cancellationToken: within.Token);
 
+            // What the host holds before the dump arrives (runtime, platform, demo data): the rest of its peak is the ingestion's.
+            Bench.Log($"local host before the upload: VmRSS {ProcessMemory.Resident(stack.HostPid) / Measurement.MB:F0} MB, VmHWM {ProcessMemory.PeakResident(stack.HostPid) / Measurement.MB:F0} MB");
             Bench.Log($"uploading {file.Name} to {Container}/{blobName}");
             await using var memory = ProcessMemory.Sample(stack.HostPid);
             var cpu = CpuMeter.Start(stack);

@@ -29,6 +29,9 @@ public sealed class ProcessMemory : IAsyncDisposable
     /// <summary>VmHWM of <paramref name="pid"/> in bytes; null when the process is gone or /proc is not there.</summary>
     public static long? PeakResident(int pid) => Read(pid, "VmHWM:");
 
+    /// <summary>VmRSS of <paramref name="pid"/> in bytes now; null when the process is gone or /proc is not there.</summary>
+    public static long? Resident(int pid) => Read(pid, "VmRSS:");
+
     async Task SampleAsync()
     {
         using var timer = new PeriodicTimer(Interval);
