@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Nanhai.Admin.Platform;
+using Nanhai.Admin.Security;
 using Refit;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,10 +30,14 @@ builder.Services.AddOptions<PlatformOptions>()
     .ValidateDataAnnotations()
     .ValidateOnStart();
 
+builder.Services.AddStaffSignIn(configuration, builder.Environment);
+
 // The source-generated client: Refit 16 builds reflection-based clients only with the extra Refit.Reflection package.
 builder.Services.AddRefitGeneratedClient<IPlatformApi>()
     .ConfigureHttpClient((services, client) =>
         client.BaseAddress = services.GetRequiredService<IOptions<PlatformOptions>>().Value.BaseUrl)
+    // Every call carries the signed-in user's token: the platform applies their role and scope, so rules live there.
+    .AddHttpMessageHandler<PlatformTokenHandler>()
     .AddStandardResilienceHandler(resilience =>
     {
         // A page waits on these calls: give up after 5 s in all, with quick retries, rather than the
@@ -51,7 +56,13 @@ builder.Services.AddRefitGeneratedClient<IPlatformApi>()
 // The console's own liveness only: a platform outage is shown on the home page, not reported here.
 builder.Services.AddHealthChecks();
 
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(pages =>
+{
+    // Every page is for signed-in civil servants unless it says otherwise; sections narrow this to their roles.
+    pages.Conventions.AuthorizeFolder("/", StaffPolicies.Staff);
+    pages.Conventions.AllowAnonymousToFolder("/Account");
+    pages.Conventions.AllowAnonymousToPage("/Error");
+});
 // Razor would otherwise escape every Chinese character as &#x…; in the HTML it sends.
 builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new(UnicodeRanges.All));
 builder.Services.Configure<RequestLocalizationOptions>(localization =>
@@ -72,6 +83,8 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");
 app.MapStaticAssets();
