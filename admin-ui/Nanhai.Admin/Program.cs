@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
+using Nanhai.Admin.Catalog;
 using Nanhai.Admin.Platform;
 using Nanhai.Admin.Security;
-using Refit;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,35 +29,21 @@ builder.Services.AddOptions<PlatformOptions>()
     .ValidateOnStart();
 
 builder.Services.AddStaffSignIn(configuration, builder.Environment);
+builder.Services.AddScoped<PlatformErrorsPageFilter>();
 
-// The source-generated client: Refit 16 builds reflection-based clients only with the extra Refit.Reflection package.
-builder.Services.AddRefitGeneratedClient<IPlatformApi>()
-    .ConfigureHttpClient((services, client) =>
-        client.BaseAddress = services.GetRequiredService<IOptions<PlatformOptions>>().Value.BaseUrl)
-    // Every call carries the signed-in user's token: the platform applies their role and scope, so rules live there.
-    .AddHttpMessageHandler<PlatformTokenHandler>()
-    .AddStandardResilienceHandler(resilience =>
-    {
-        // A page waits on these calls: give up after 5 s in all, with quick retries, rather than the
-        // defaults' 30 s and multi-second back-off.
-        resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(5);
-        resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2);
-        resilience.Retry.MaxRetryAttempts = 2;
-        resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
-
-        // The health endpoint's 503 is an answer (a report naming the failed dependency), not a transient
-        // fault: retrying it only delays the page, and counting it would open the circuit for every call.
-        resilience.Retry.ShouldHandle = args => ValueTask.FromResult(IsTransientFault(args.Outcome));
-        resilience.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransientFault(args.Outcome));
-    });
+builder.Services.AddPlatformClient<IPlatformApi>();
+builder.Services.AddPlatformClient<ICatalogApi>();
 
 // The console's own liveness only: a platform outage is shown on the home page, not reported here.
 builder.Services.AddHealthChecks();
 
 builder.Services.AddRazorPages(pages =>
 {
+    pages.Conventions.ConfigureFilter(new ServiceFilterAttribute<PlatformErrorsPageFilter>());
     // Every page is for signed-in civil servants unless it says otherwise; sections narrow this to their roles.
     pages.Conventions.AuthorizeFolder("/", StaffPolicies.Staff);
+    pages.Conventions.AuthorizePage("/Catalog/Runs", StaffPolicies.DataWork);
+    pages.Conventions.AuthorizePage("/Catalog/Run", StaffPolicies.DataWork);
     pages.Conventions.AllowAnonymousToFolder("/Account");
     pages.Conventions.AllowAnonymousToPage("/Error");
 });
@@ -91,7 +75,3 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();
-
-static bool IsTransientFault(Polly.Outcome<HttpResponseMessage> outcome) =>
-    HttpClientResiliencePredicates.IsTransient(outcome)
-    && outcome.Result?.StatusCode != HttpStatusCode.ServiceUnavailable;

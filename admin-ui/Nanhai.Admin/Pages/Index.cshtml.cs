@@ -8,9 +8,6 @@ namespace Nanhai.Admin.Pages;
 public sealed class IndexModel(IPlatformApi platform, IOptions<PlatformOptions> options, ILogger<IndexModel> logger)
     : PageModel
 {
-    // China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact for 北京时间.
-    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
-
     public HealthReading Reading { get; private set; } = null!;
 
     /// <summary>Shown when the platform cannot be reached, so the reader can check the configuration.</summary>
@@ -57,8 +54,6 @@ public sealed class IndexModel(IPlatformApi platform, IOptions<PlatformOptions> 
         _ => ("bad", "✕"),
     };
 
-    public static string BeijingTime(DateTimeOffset instant) =>
-        instant.ToOffset(BeijingOffset).ToString("yyyy-MM-dd HH:mm:ss");
 
     public static string Milliseconds(double value) => $"{value:0.#} 毫秒";
 }

@@ -13,11 +13,14 @@ public static class StaffPolicies
     public const string Staff = "staff";
     /// <summary>The centre work queue: centre staff (their centre) and district admins (any centre).</summary>
     public const string CentreWork = "centre-work";
+    /// <summary>Ingestion runs and their reports: district admins, the data authority and unit officers (their unit's).</summary>
+    public const string DataWork = "data-work";
     /// <summary>The matter designer and the workflow monitor: district admins.</summary>
     public const string DistrictAdmin = "district-admin";
 
     public static AuthorizationBuilder AddStaffPolicies(this AuthorizationBuilder authorization) => authorization
         .AddPolicy(Staff, policy => policy.RequireRole(StaffMember.StaffRoles))
+        .AddPolicy(DataWork, policy => policy.RequireRole(Roles.DistrictAdmin, Roles.DataAuthority, Roles.UnitOfficer))
         .AddPolicy(CentreWork, policy => policy.RequireRole(Roles.CentreStaff, Roles.DistrictAdmin))
         .AddPolicy(DistrictAdmin, policy => policy.RequireRole(Roles.DistrictAdmin));
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Nanhai.Application.Catalog;
+using Nanhai.Application.Ingestion.Runs;
 using Nanhai.Application.Security;
 using Nanhai.Domain.Catalog;
 using Nanhai.Functions.Http;

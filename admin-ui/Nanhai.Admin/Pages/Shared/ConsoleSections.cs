@@ -14,8 +14,15 @@ public static class ConsoleSections
         new("事项设计器", null, StaffPolicies.DistrictAdmin),
         new("中心工作台", null, StaffPolicies.CentreWork),
         new("数据共享", null, StaffPolicies.Staff),
-        new("数据资源目录", null, StaffPolicies.Staff),
+        new("数据资源目录", "/Catalog/Index", StaffPolicies.Staff),
         new("流程监控", null, StaffPolicies.DistrictAdmin),
         new("数字驾驶舱", null, StaffPolicies.Staff),
     ];
+
+    /// <summary>Whether <paramref name="page"/> belongs to the section whose first page is <paramref name="target"/> (its folder's pages do).</summary>
+    public static bool IsCurrent(string target, string? page)
+    {
+        var folder = target[..target.LastIndexOf('/')];
+        return page == target || (folder.Length > 0 && page is not null && page.StartsWith(folder + "/", StringComparison.Ordinal));
+    }
 }

@@ -1,9 +1,9 @@
 using Nanhai.Domain.Ingestion;
 
-namespace Nanhai.Functions.Ingestion;
+namespace Nanhai.Application.Ingestion.Runs;
 
 /// <summary>
-/// An ingestion run as the API shows it. <see cref="Progress"/> is the share of the dump's bytes read (0–1) while it runs.
+/// An ingestion run as the API shows it (shared with the admin console, which reads it). <see cref="Progress"/> is the share of the dump's bytes read (0–1) while it runs.
 /// The report (row numbers, reasons, first examples, schema drift) comes with a single run, not in lists.
 /// </summary>
 public sealed record IngestionRunView(

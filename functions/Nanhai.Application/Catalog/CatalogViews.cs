@@ -1,10 +1,12 @@
-using Nanhai.Application.Catalog;
+using Nanhai.Application.Ingestion.Runs;
 using Nanhai.Domain.Catalog;
-using Nanhai.Functions.Ingestion;
 
-namespace Nanhai.Functions.Catalog;
+namespace Nanhai.Application.Catalog;
 
-/// <summary>A resource as the API shows it: what the catalog says about it, its schema history and how current it is.</summary>
+/// <summary>
+/// A resource as the API shows it (the representations of the catalog API live here, so the admin console reads the
+/// same types the API writes): what the catalog says about it, its schema history and how current it is.
+/// </summary>
 public sealed record ResourceDetailView(
     string Code, SourceUnit Unit, ResourceDescription Description, IReadOnlyList<DataItem> Items, int Version,
     IReadOnlyList<ResourceVersionView> Versions, IngestionPolicy Policy, ResourceStatisticsView Statistics,
