@@ -7,6 +7,7 @@ using Nanhai.Application.Catalog.DemoData;
 using Nanhai.Application.Ingestion;
 using Nanhai.Application.Ingestion.Runs;
 using Nanhai.Application.ServiceMatters.Applications;
+using Nanhai.Application.ServiceMatters.Authoring;
 using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Application.ServiceMatters.DemoData;
 using Nanhai.Application.ServiceMatters.Statistics;
@@ -27,6 +28,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<ResourceCatalog>();
         services.AddTransient<DemoResources>();
         services.AddTransient<MatterCatalog>();
+        services.AddTransient<MatterAuthoring>();
         services.AddTransient<DemoMatters>();
         services.AddTransient<ServiceApplicationStore>();
         services.AddTransient<MaterialUploads>();

@@ -27,3 +27,9 @@ public sealed class UnauthenticatedException(string message) : ApplicationFailur
 
 /// <summary>The caller is known but lacks the role or scope for this request.</summary>
 public sealed class ForbiddenException(string message) : ApplicationFailure(message);
+
+/// <summary>The caller's If-Match no longer names the stored version: someone else changed it since it was read.</summary>
+public sealed class PreconditionFailedException(string message) : ApplicationFailure(message);
+
+/// <summary>The change must say which version it was made on (If-Match), so that it cannot overwrite unseen changes.</summary>
+public sealed class PreconditionRequiredException(string message) : ApplicationFailure(message);

@@ -67,6 +67,14 @@ public static class ServiceMatterTerms
         _ => form.ToString(),
     };
 
+    public static string ToChinese(this ChangeKind change) => change switch
+    {
+        ChangeKind.Added => "新增",
+        ChangeKind.Removed => "删除",
+        ChangeKind.Changed => "修改",
+        _ => change.ToString(),
+    };
+
     public static string ToChinese(this MatterStatus status) => status switch
     {
         MatterStatus.Active => "在用",

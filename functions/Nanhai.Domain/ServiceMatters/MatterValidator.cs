@@ -130,6 +130,12 @@ public static partial class MatterValidator
         {
             var m = materials[i];
             var at = $"materials[{i}]";
+            // JSON can put a null into the list (nullability is not checked inside collections); it is bad input, not a crash.
+            if (m is null)
+            {
+                add(at, "申请材料不能为空值 (a material must not be null)");
+                continue;
+            }
 
             if (string.IsNullOrWhiteSpace(m.Id))
                 add($"{at}.id", "材料编号必填 (material id is required)");

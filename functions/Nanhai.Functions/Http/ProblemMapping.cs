@@ -28,6 +28,8 @@ public static class ProblemMapping
             $"{e.Message} 请管理员加载该年度国务院节假日安排后重试 (load that year's State Council holiday notice, then retry).", context),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "未找到 (Not found)", e.Message, context),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "状态冲突 (Conflict)", e.Message, context),
+        PreconditionFailedException e => Problem(StatusCodes.Status412PreconditionFailed, "数据已被修改 (Precondition failed)", e.Message, context),
+        PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, "缺少 If-Match (Precondition required)", e.Message, context),
         UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, "未认证 (Unauthenticated)", e.Message, context),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "无权限 (Forbidden)", e.Message, context),
         BadHttpRequestException e => Problem(e.StatusCode, "请求无效 (Bad request)", e.Message, context),

@@ -9,13 +9,14 @@ public static class RequestBody
 {
     static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static async Task<T> ReadJsonAsync<T>(this HttpRequest request)
+    /// <summary>Reads the body as <typeparamref name="T"/>, with <paramref name="options"/> when the type has its own JSON shape (e.g. MatterJson).</summary>
+    public static async Task<T> ReadJsonAsync<T>(this HttpRequest request, JsonSerializerOptions? options = null)
     {
         if (request.ContentLength is 0 || request.Body is null)
             throw new ValidationFailedException("body", "请求体不能为空 (a JSON body is required).");
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, Options, request.HttpContext.RequestAborted)
+            return await JsonSerializer.DeserializeAsync<T>(request.Body, options ?? Options, request.HttpContext.RequestAborted)
                 ?? throw new ValidationFailedException("body", "请求体不能为空 (a JSON body is required).");
         }
         catch (JsonException e)

@@ -15,6 +15,8 @@ public sealed record CodeName(string Code, string Name)
     public static CodeName Of(DeliveryOption option) => new(Camel(option), option.ToChinese());
     public static CodeName Of(MaterialForm form) => new(Camel(form), form.ToChinese());
     public static CodeName Of(MatterAttribute attribute) => new(attribute.Code(), attribute.ToChinese());
+    public static CodeName Of(MatterStatus status) => new(Camel(status), status.ToChinese());
+    public static CodeName Of(ChangeKind change) => new(Camel(change), change.ToChinese());
     public static CodeName Centre(string code) => new(code, ServiceCentres.TryFind(code, out var centre) ? centre.Name : code);
     public static CodeName Licence(string code) => new(code, ELicenceType.TryFind(code, out var type) ? type.Name : code);
 }

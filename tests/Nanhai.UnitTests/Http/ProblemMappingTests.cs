@@ -15,6 +15,8 @@ public sealed class ProblemMappingTests
     [InlineData(typeof(ConflictException), 409)]
     [InlineData(typeof(UnauthenticatedException), 401)]
     [InlineData(typeof(ForbiddenException), 403)]
+    [InlineData(typeof(PreconditionFailedException), 412)]
+    [InlineData(typeof(PreconditionRequiredException), 428)]
     public void Each_failure_has_its_status_and_the_problem_content_type(Type failure, int status)
     {
         var result = ProblemMapping.From((Exception)Activator.CreateInstance(failure, "why")!, Context());

@@ -17,6 +17,15 @@ public sealed class MatterValidatorTests
     [Fact]
     public void A_valid_matter_has_no_violations() => Assert.Empty(Validate(FoodBusinessLicence()));
 
+    [Fact]
+    public void A_null_material_from_json_is_a_violation_not_a_crash()
+    {
+        // The serializer checks nullability on properties, not inside lists, so a designer's JSON can carry this.
+        var definition = System.Text.Json.JsonSerializer.Deserialize<MatterDefinition>("""{"materials": [null]}""", MatterJson.Options)!;
+
+        Assert.Contains(Validate(definition), v => v.Field == "materials[0]");
+    }
+
     [Theory]
     [InlineData("NH-SCJ-0001", true)]
     [InlineData("NH-GA-0012", true)]

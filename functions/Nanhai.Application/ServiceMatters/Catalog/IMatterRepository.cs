@@ -19,6 +19,14 @@ public interface IMatterRepository
 
 public sealed record StoredMatter(Matter Matter, string ETag);
 
+public static class MatterRepositoryExtensions
+{
+    /// <summary>The stored matter, or <see cref="Common.NotFoundException"/> (also for a code that is not in the matter-code format).</summary>
+    public static async Task<StoredMatter> GetAsync(this IMatterRepository matters, string code, CancellationToken cancellationToken) =>
+        (MatterCode.IsValid(code) ? await matters.FindAsync(code, cancellationToken) : null)
+        ?? throw new Common.NotFoundException($"没有编码为 {code} 的事项 (no matter has code {code})");
+}
+
 /// <summary>A catalogue query: every criterion given must hold.</summary>
 public sealed record MatterSearch(
     string? Text, HandlingLevel? Level, string? Centre, MatterAttribute? Attribute, int PageSize, string? ContinuationToken);

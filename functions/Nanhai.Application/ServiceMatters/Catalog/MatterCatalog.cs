@@ -54,7 +54,5 @@ public sealed class MatterCatalog(IMatterRepository matters)
         (await FindAsync(code, cancellationToken)).FindVersion(number)
         ?? throw new NotFoundException($"事项 {code} 没有第 {number} 版 (matter {code} has no version {number})");
 
-    async Task<Matter> FindAsync(string code, CancellationToken cancellationToken) =>
-        (MatterCode.IsValid(code) ? await matters.FindAsync(code, cancellationToken) : null)?.Matter
-        ?? throw new NotFoundException($"没有编码为 {code} 的事项 (no matter has code {code})");
+    async Task<Matter> FindAsync(string code, CancellationToken cancellationToken) => (await matters.GetAsync(code, cancellationToken)).Matter;
 }
