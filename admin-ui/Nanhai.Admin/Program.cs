@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Nanhai.Admin.Catalog;
 using Nanhai.Admin.Platform;
 using Nanhai.Admin.Security;
+using Nanhai.Admin.ServiceMatters;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +34,7 @@ builder.Services.AddScoped<PlatformErrorsPageFilter>();
 
 builder.Services.AddPlatformClient<IPlatformApi>();
 builder.Services.AddPlatformClient<ICatalogApi>();
+builder.Services.AddPlatformClient<ICentreWorkApi>();
 
 // The console's own liveness only: a platform outage is shown on the home page, not reported here.
 builder.Services.AddHealthChecks();
@@ -42,6 +44,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.ConfigureFilter(new ServiceFilterAttribute<PlatformErrorsPageFilter>());
     // Every page is for signed-in civil servants unless it says otherwise; sections narrow this to their roles.
     pages.Conventions.AuthorizeFolder("/", StaffPolicies.Staff);
+    pages.Conventions.AuthorizeFolder("/Centre", StaffPolicies.CentreWork);
     pages.Conventions.AuthorizePage("/Catalog/Runs", StaffPolicies.DataWork);
     pages.Conventions.AuthorizePage("/Catalog/Run", StaffPolicies.DataWork);
     pages.Conventions.AllowAnonymousToFolder("/Account");

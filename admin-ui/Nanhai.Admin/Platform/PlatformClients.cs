@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Nanhai.Admin.Security;
+using Polly;
 using Refit;
 
 namespace Nanhai.Admin.Platform;
@@ -30,13 +31,17 @@ public static class PlatformClients
 
                 // The health endpoint's 503 is an answer (a report naming the failed dependency), not a transient
                 // fault: retrying it only delays the page, and counting it would open the circuit for every call.
-                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(IsTransientFault(args.Outcome));
+                // A command is sent once: repeating a decision that did reach the platform would only meet a conflict.
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(IsTransientFault(args.Outcome) && IsRead(args.Context));
                 resilience.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransientFault(args.Outcome));
             });
         return services;
     }
 
-    static bool IsTransientFault(Polly.Outcome<HttpResponseMessage> outcome) =>
+    static bool IsRead(ResilienceContext context) =>
+        context.GetRequestMessage()?.Method is { } method && (method == HttpMethod.Get || method == HttpMethod.Head);
+
+    static bool IsTransientFault(Outcome<HttpResponseMessage> outcome) =>
         HttpClientResiliencePredicates.IsTransient(outcome)
         && outcome.Result?.StatusCode != HttpStatusCode.ServiceUnavailable;
 }

@@ -12,7 +12,7 @@ public static class ConsoleSections
     [
         new("首页", "/Index", StaffPolicies.Staff),
         new("事项设计器", null, StaffPolicies.DistrictAdmin),
-        new("中心工作台", null, StaffPolicies.CentreWork),
+        new("中心工作台", "/Centre/Index", StaffPolicies.CentreWork),
         new("数据共享", null, StaffPolicies.Staff),
         new("数据资源目录", "/Catalog/Index", StaffPolicies.Staff),
         new("流程监控", null, StaffPolicies.DistrictAdmin),
