@@ -56,7 +56,7 @@ public sealed class WorkflowMonitorFunctions(WorkflowMonitor monitor)
 
     [Function("RaiseWorkflowEvent")]
     [RequireRoles(Roles.DistrictAdmin)]
-    [OpenApiOperation("Workflows", "发送外部事件 (deliver an external event, with its JSON payload, to a live instance; reason required)", RequestBody = typeof(RaiseWorkflowEvent))]
+    [OpenApiOperation("Workflows", "发送外部事件 (deliver an external event to a live instance; the payload reaches the orchestrator verbatim, shaped as it reads it; reason required)", RequestBody = typeof(RaiseWorkflowEvent))]
     [ProducesResponseType<WorkflowActionAccepted>(StatusCodes.Status202Accepted)]
     public async Task<IActionResult> RaiseEvent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "workflows/{instanceId}/events/{eventName}")] HttpRequest request,

@@ -35,10 +35,10 @@ public sealed record WorkflowActionAccepted(string InstanceId, string Action, st
 /// The workflow monitor (流程监控) for district administrators: list and inspect orchestration instances, and
 /// terminate, restart or send an event to one — each action checked against the instance's state and audited on
 /// the stream <c>workflow-admin:{instanceId}</c>. The durable client comes with each call (a [DurableClient] binding
-/// in Azure Functions). Everything here is the DurableTaskClient API, which both hosts serve over the same gRPC
-/// protocol: the local TaskHubGrpcServer and the Durable Functions extension (3.18) both stream history and restart.
+/// in Azure Functions); history comes through <see cref="IWorkflowHistorySource"/>, which each host provides.
 /// </summary>
-public sealed class WorkflowMonitor(IEventStore events, IIntegrationEventPublisher integrationEvents, TimeProvider clock)
+public sealed class WorkflowMonitor(
+    IWorkflowHistorySource histories, IEventStore events, IIntegrationEventPublisher integrationEvents, TimeProvider clock)
 {
     /// <summary>
     /// The backends filter by status and created time but not by orchestrator name, so a kind filter is applied
@@ -134,15 +134,15 @@ public sealed class WorkflowMonitor(IEventStore events, IIntegrationEventPublish
         return new WorkflowActionAccepted(instanceId, action.ToString(), LocationOf(instanceId));
     }
 
-    static async Task<WorkflowHistory> HistoryAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken)
+    async Task<WorkflowHistory> HistoryAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken)
     {
         try
         {
-            return WorkflowHistory.Of(await durable.GetOrchestrationHistoryAsync(instanceId, cancellationToken));
+            return WorkflowHistory.Of(await histories.ReadAsync(durable, instanceId, cancellationToken));
         }
         catch (NotSupportedException e)
         {
-            // A durable client or backend without history streaming: say so rather than show an empty history.
+            // A host whose durable backend cannot give history: say so rather than show an empty history.
             return WorkflowHistory.Unavailable($"本环境的流程后端不提供执行历史 (this host's durable backend does not provide history): {e.Message}");
         }
     }
