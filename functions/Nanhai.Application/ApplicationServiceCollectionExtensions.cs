@@ -6,6 +6,7 @@ using Nanhai.Application.Catalog;
 using Nanhai.Application.Catalog.DemoData;
 using Nanhai.Application.Ingestion;
 using Nanhai.Application.Ingestion.Runs;
+using Nanhai.Application.Workflows.Monitoring;
 using Nanhai.Application.ServiceMatters.Applications;
 using Nanhai.Application.ServiceMatters.Authoring;
 using Nanhai.Application.ServiceMatters.Catalog;
@@ -22,6 +23,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<WorkflowHistoryOptions>().Bind(configuration.GetSection(WorkflowHistoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTransient<WorkflowProbes>();
         services.AddTransient<WorkflowHistoryRetention>();
+        services.AddTransient<WorkflowMonitor>();
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTransient<DumpIngestion>();
         services.AddTransient<IngestionRuns>();

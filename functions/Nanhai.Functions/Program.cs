@@ -2,11 +2,14 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Nanhai.Application.Workflows;
+using Nanhai.Application.Workflows.Monitoring;
 using Nanhai.Functions.Http;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Nanhai.Infrastructure;
 using Nanhai.Infrastructure.Telemetry;
+using Nanhai.Functions.Workflows;
 
 namespace Nanhai.Functions;
 
@@ -21,6 +24,7 @@ public static class Program
         builder.Services.AddNanhaiPlatform(builder.Configuration);
         builder.Services.AddNanhaiTelemetry(builder.Configuration, "nanhai-functions").UseFunctionsWorkerDefaults();
         builder.ConfigureDurableWorker().AddTasks(PlatformWorkflows.Register);
+        builder.Services.AddSingleton<IWorkflowHistorySource, DurableClientHistorySource>();
         builder.Build().Run();
     }
 }

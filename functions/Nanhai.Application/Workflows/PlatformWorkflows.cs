@@ -11,12 +11,19 @@ namespace Nanhai.Application.Workflows;
 /// </summary>
 public static class PlatformWorkflows
 {
-    public static void Register(DurableTaskRegistry registry) => registry
-        .AddOrchestrator<WorkflowProbeOrchestrator>()
-        .AddActivity<RecordWorkflowProbeStepActivity>()
-        .AddOrchestrator<ApplicationHandlingOrchestrator>()
-        .AddActivity<PreCheckAndRouteActivity>()
-        .AddActivity<IssueResultActivity>()
-        .AddActivity<ApplyTimerActivity>()
-        .AddActivity<GetScheduleActivity>();
+    static readonly Type[] Orchestrators = [typeof(WorkflowProbeOrchestrator), typeof(ApplicationHandlingOrchestrator)];
+
+    /// <summary>The orchestrator names (workflow kinds) instances can have: what the workflow monitor filters by.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [.. Orchestrators.Select(o => o.Name)];
+
+    public static void Register(DurableTaskRegistry registry)
+    {
+        foreach (var orchestrator in Orchestrators) registry.AddOrchestrator(orchestrator);
+        registry
+            .AddActivity<RecordWorkflowProbeStepActivity>()
+            .AddActivity<PreCheckAndRouteActivity>()
+            .AddActivity<IssueResultActivity>()
+            .AddActivity<ApplyTimerActivity>()
+            .AddActivity<GetScheduleActivity>();
+    }
 }

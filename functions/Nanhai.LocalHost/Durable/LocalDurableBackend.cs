@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 using Nanhai.Application.Workflows;
+using Nanhai.Application.Workflows.Monitoring;
 
 namespace Nanhai.LocalHost.Durable;
 
@@ -38,6 +39,7 @@ public static class LocalDurableBackend
         });
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<IWorkflowHistorySource, TaskHubHistorySource>();
         services.AddHostedService<TaskHubInitializer>();
         services.AddGrpc();
         services.AddSingleton<TaskHubGrpcServer>();
