@@ -6,6 +6,7 @@ using Nanhai.Admin.Catalog;
 using Nanhai.Admin.Platform;
 using Nanhai.Admin.Security;
 using Nanhai.Admin.ServiceMatters;
+using Nanhai.Admin.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -35,6 +36,7 @@ builder.Services.AddScoped<PlatformErrorsPageFilter>();
 builder.Services.AddPlatformClient<IPlatformApi>();
 builder.Services.AddPlatformClient<ICatalogApi>();
 builder.Services.AddPlatformClient<ICentreWorkApi>();
+builder.Services.AddPlatformClient<IWorkflowMonitorApi>();
 
 // The console's own liveness only: a platform outage is shown on the home page, not reported here.
 builder.Services.AddHealthChecks();
@@ -45,6 +47,7 @@ builder.Services.AddRazorPages(pages =>
     // Every page is for signed-in civil servants unless it says otherwise; sections narrow this to their roles.
     pages.Conventions.AuthorizeFolder("/", StaffPolicies.Staff);
     pages.Conventions.AuthorizeFolder("/Centre", StaffPolicies.CentreWork);
+    pages.Conventions.AuthorizeFolder("/Workflows", StaffPolicies.DistrictAdmin);
     pages.Conventions.AuthorizePage("/Catalog/Runs", StaffPolicies.DataWork);
     pages.Conventions.AuthorizePage("/Catalog/Run", StaffPolicies.DataWork);
     pages.Conventions.AllowAnonymousToFolder("/Account");

@@ -8,17 +8,19 @@ public static class PlatformProblems
     /// <summary>
     /// Puts the field messages of the platform's problem+json answer beside the page's fields (the API names a field in
     /// camel case, the page property in Pascal case) and its title above the form when it names no field.
+    /// <paramref name="prefix"/> is the form's, when a page has several.
     /// </summary>
-    public static void AddPlatformProblem(this ModelStateDictionary modelState, ValidationApiException problem)
+    public static void AddPlatformProblem(this ModelStateDictionary modelState, ValidationApiException problem, string? prefix = null)
     {
+        var form = prefix is null ? "" : prefix + ".";
         var details = problem.Content;
         if (details?.Errors is { Count: > 0 } errors)
         {
             foreach (var (field, messages) in errors)
                 foreach (var message in messages)
-                    modelState.AddModelError(field.Length == 0 ? "" : char.ToUpperInvariant(field[0]) + field[1..], message);
+                    modelState.AddModelError(field.Length == 0 ? form : form + char.ToUpperInvariant(field[0]) + field[1..], message);
             return;
         }
-        modelState.AddModelError("", details?.Detail ?? details?.Title ?? problem.Message);
+        modelState.AddModelError(form, details?.Detail ?? details?.Title ?? problem.Message);
     }
 }

@@ -15,7 +15,7 @@ public static class ConsoleSections
         new("中心工作台", "/Centre/Index", StaffPolicies.CentreWork),
         new("数据共享", null, StaffPolicies.Staff),
         new("数据资源目录", "/Catalog/Index", StaffPolicies.Staff),
-        new("流程监控", null, StaffPolicies.DistrictAdmin),
+        new("流程监控", "/Workflows/Index", StaffPolicies.DistrictAdmin),
         new("数字驾驶舱", null, StaffPolicies.Staff),
     ];
 
