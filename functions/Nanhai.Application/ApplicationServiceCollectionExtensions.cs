@@ -37,6 +37,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<ApplicationSubmissions>();
         services.AddTransient<ApplicationCommands>();
         services.AddTransient<ApplicationLists>();
+        services.AddTransient<ApplicationReads>();
         services.AddTransient<ApplicationEventRelay>();
         services.AddTransient<ServiceStatistics>();
         return services;

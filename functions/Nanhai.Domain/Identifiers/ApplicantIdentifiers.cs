@@ -31,6 +31,27 @@ public static class ApplicantIdentifiers
             : result;
     }
 
+    /// <summary>Characters left visible at the start of a masked identifier: the division code of an identity number.</summary>
+    public const int MaskKeepStart = 6;
+
+    /// <summary>Characters left visible at the end of a masked identifier.</summary>
+    public const int MaskKeepEnd = 4;
+
+    /// <summary>
+    /// An applicant identifier with the middle hidden, for staff screens, lists and logs: the first six and the last four
+    /// characters stay (440605********123X; the same for a credit code), since an identity number is sensitive personal information
+    /// under the Personal Information Protection Law (个人信息保护法). Anything too short to keep both ends is hidden whole.
+    /// </summary>
+    public static string Mask(string? identifier)
+    {
+        if (string.IsNullOrEmpty(identifier))
+            return "";
+        return identifier.Length <= MaskKeepStart + MaskKeepEnd
+            ? new string('*', identifier.Length)
+            : string.Concat(identifier.AsSpan(0, MaskKeepStart), new string('*', identifier.Length - MaskKeepStart - MaskKeepEnd),
+                identifier.AsSpan(identifier.Length - MaskKeepEnd));
+    }
+
     static IdentifierMessage KindMismatch(ApplicantKind kind) => kind == ApplicantKind.Person
         ? new(IdentifierMessageCodes.ApplicantKindMismatch,
             "填写的像是统一社会信用代码；如由企业或其他组织申请，请将申请人类型选为企业或其他组织",

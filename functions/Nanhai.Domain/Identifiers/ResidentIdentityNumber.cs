@@ -78,7 +78,7 @@ public sealed class ResidentIdentityNumber : IApplicantIdentifier, IEquatable<Re
     /// and logs: an identity number is sensitive personal information under the Personal Information
     /// Protection Law (个人信息保护法).
     /// </summary>
-    public string Masked => string.Concat(Value.AsSpan(0, 6), "********", Value.AsSpan(14));
+    public string Masked => ApplicantIdentifiers.Mask(Value);
 
     /// <summary>
     /// Validates <paramref name="text"/> as a resident identity number. Lower-case x, full-width

@@ -11,7 +11,7 @@ namespace Nanhai.Functions.ServiceMatters;
 
 /// <summary>Applications (申请) from the mini-program, and the handling centres' decisions on them.</summary>
 public sealed class ApplicationFunctions(
-    MaterialUploads uploads, ApplicationSubmissions submissions, ApplicationCommands commands, ApplicationLists lists, TimeProvider clock)
+    MaterialUploads uploads, ApplicationSubmissions submissions, ApplicationCommands commands, ApplicationLists lists, ApplicationReads reads)
 {
     [Function("RequestMaterialUpload")]
     [RequireRoles(Roles.Applicant)]
@@ -39,12 +39,27 @@ public sealed class ApplicationFunctions(
     }
 
     [Function("GetApplication")]
-    [RequireRoles(Roles.Applicant)]
-    [OpenApiOperation("Applications", "我的申请详情 (status, timeline, deadline and next step; only the applicant's own)")]
+    [RequireRoles(Roles.Applicant, Roles.CentreStaff, Roles.DistrictAdmin)]
+    [OpenApiOperation("Applications", "申请详情 (status, timeline, deadline, next step, applicant, form answers, delivery and materials; applicants their own, centre staff their centre's, district administrators any)")]
     [ProducesResponseType<ApplicationView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{applicationId}")] HttpRequest request, string applicationId)
-        => View(await commands.FindOwnAsync(applicationId, FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+        => new OkObjectResult(await reads.GetAsync(applicationId, FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+
+    [Function("GetApplicationMaterialFile")]
+    [RequireRoles(Roles.Applicant, Roles.CentreStaff, Roles.DistrictAdmin)]
+    [OpenApiOperation("Applications", "下载申请材料文件 (an uploaded material file, for whoever may read the application)")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    public async Task<IActionResult> GetMaterialFile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{applicationId}/materials/{materialId}/file")] HttpRequest request,
+        string applicationId, string materialId)
+    {
+        var file = await reads.OpenMaterialFileAsync(applicationId, materialId, FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted);
+        // Uploaded by the public: never let a browser guess another type, and save rather than render it.
+        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        // FileDownloadName gives "attachment; filename=…; filename*=UTF-8''…" (RFC 6266/5987) for Chinese names.
+        return new FileStreamResult(file.Content, file.ContentType) { FileDownloadName = file.FileName };
+    }
 
     [Function("ListMyApplications")]
     [RequireRoles(Roles.Applicant)]
@@ -61,8 +76,8 @@ public sealed class ApplicationFunctions(
     public async Task<IActionResult> Supplement(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{applicationId}/supplements")] HttpRequest request,
         string applicationId, [DurableClient] DurableTaskClient durable)
-        => View(await commands.SupplementAsync(durable, applicationId, await request.ReadJsonAsync<SupplementApplication>(),
-            FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+        => await ViewAsync(await commands.SupplementAsync(durable, applicationId, await request.ReadJsonAsync<SupplementApplication>(),
+            FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted), request);
 
     [Function("CentreQueue")]
     [RequireRoles(Roles.CentreStaff, Roles.DistrictAdmin)]
@@ -81,7 +96,7 @@ public sealed class ApplicationFunctions(
         string applicationId, [DurableClient] DurableTaskClient durable)
     {
         var body = request.ContentLength is > 0 ? await request.ReadJsonAsync<WithdrawApplication>() : new WithdrawApplication(null);
-        return View(await commands.WithdrawAsync(durable, applicationId, body, FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+        return await ViewAsync(await commands.WithdrawAsync(durable, applicationId, body, FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted), request);
     }
 
     [Function("DecideApplication")]
@@ -91,9 +106,9 @@ public sealed class ApplicationFunctions(
     public async Task<IActionResult> Decide(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{applicationId}/decisions")] HttpRequest request,
         string applicationId, [DurableClient] DurableTaskClient durable)
-        => View(await commands.DecideAsync(durable, applicationId, await request.ReadJsonAsync<DecideApplication>(),
-            FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted));
+        => await ViewAsync(await commands.DecideAsync(durable, applicationId, await request.ReadJsonAsync<DecideApplication>(),
+            FunctionAuthorization.CallerOf(request), request.HttpContext.RequestAborted), request);
 
-    OkObjectResult View(Nanhai.Domain.ServiceMatters.Applications.ServiceApplication application) =>
-        new(ApplicationView.Of(application, clock.GetUtcNow()));
+    async Task<IActionResult> ViewAsync(Nanhai.Domain.ServiceMatters.Applications.ServiceApplication application, HttpRequest request) =>
+        new OkObjectResult(await reads.ViewAsync(application, request.HttpContext.RequestAborted));
 }

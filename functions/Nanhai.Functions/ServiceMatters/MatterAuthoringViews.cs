@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nanhai.Application.ServiceMatters;
 using Nanhai.Application.ServiceMatters.Authoring;
 using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Domain.ServiceMatters;

@@ -1,25 +1,9 @@
-using Nanhai.Domain.ELicences;
 using System.Text.Json;
+using Nanhai.Application.ServiceMatters;
 using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Domain.ServiceMatters;
 
 namespace Nanhai.Functions.ServiceMatters;
-
-/// <summary>A coded value with its Chinese name, as the mini-program shows it: <c>{"code": "town", "name": "镇街"}</c>.</summary>
-public sealed record CodeName(string Code, string Name)
-{
-    static string Camel<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
-    public static CodeName Of(HandlingLevel level) => new(Camel(level), level.ToChinese());
-    public static CodeName Of(MatterKind kind) => new(Camel(kind), kind.ToChinese());
-    public static CodeName Of(DeliveryOption option) => new(Camel(option), option.ToChinese());
-    public static CodeName Of(MaterialForm form) => new(Camel(form), form.ToChinese());
-    public static CodeName Of(MatterAttribute attribute) => new(attribute.Code(), attribute.ToChinese());
-    public static CodeName Of(MatterStatus status) => new(Camel(status), status.ToChinese());
-    public static CodeName Of(ChangeKind change) => new(Camel(change), change.ToChinese());
-    public static CodeName Centre(string code) => new(code, ServiceCentres.TryFind(code, out var centre) ? centre.Name : code);
-    public static CodeName Licence(string code) => new(code, ELicenceType.TryFind(code, out var type) ? type.Name : code);
-}
 
 /// <summary>One matter in a catalogue page.</summary>
 public sealed record MatterSummaryView(

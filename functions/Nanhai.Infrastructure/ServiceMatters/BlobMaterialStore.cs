@@ -53,6 +53,19 @@ public sealed class BlobMaterialStore(BlobServiceClient blobs, TimeProvider cloc
         }
     }
 
+    public async Task<StoredFile?> OpenReadAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var download = (await container.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            return new StoredFile(download.Content, download.Details.ContentType, download.Details.ContentLength);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
         if (containerExists) return;

@@ -17,7 +17,14 @@ public sealed class ApplicationClient(LocalHostProcess host)
         """;
 
 
-    public async Task<JsonObject> ApplicationBodyAsync(string applicant, IEnumerable<string> materialIds)
+    /// <summary>The same file content for every material: what <see cref="ApplicationBodyAsync"/> uploads unless told otherwise.</summary>
+    public static byte[] DemoFile(string materialId) => "%PDF-1.7 demo material file"u8.ToArray();
+
+    /// <summary>
+    /// A submission body with every material in <paramref name="materialIds"/> uploaded as a PDF with the bytes
+    /// <paramref name="content"/> gives for it (<see cref="DemoFile"/> by default).
+    /// </summary>
+    public async Task<JsonObject> ApplicationBodyAsync(string applicant, IEnumerable<string> materialIds, Func<string, byte[]>? content = null)
     {
         var materials = new JsonArray();
         foreach (var materialId in materialIds)
@@ -28,7 +35,7 @@ public sealed class ApplicationClient(LocalHostProcess host)
             var granted = await grant.Content.ReadFromJsonAsync<JsonElement>();
             var put = new HttpRequestMessage(HttpMethod.Put, granted.GetProperty("uploadUrl").GetString())
             {
-                Content = new ByteArrayContent("%PDF-1.7 demo material file"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } },
+                Content = new ByteArrayContent((content ?? DemoFile)(materialId)) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } },
             };
             put.Headers.Add("x-ms-blob-type", "BlockBlob");
             Assert.Equal(HttpStatusCode.Created, (await host.Http.SendAsync(put)).StatusCode);

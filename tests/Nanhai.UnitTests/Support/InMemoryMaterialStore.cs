@@ -20,4 +20,9 @@ public sealed class InMemoryMaterialStore : IMaterialStore
         Task.FromResult(files.TryGetValue(blobName, out var file)
             ? new UploadedFile(file.Content.LongLength, file.ContentType, file.Content.Take(headLength).ToArray())
             : null);
+
+    public Task<StoredFile?> OpenReadAsync(string blobName, CancellationToken cancellationToken = default) =>
+        Task.FromResult(files.TryGetValue(blobName, out var file)
+            ? new StoredFile(new MemoryStream(file.Content, writable: false), file.ContentType, file.Content.LongLength)
+            : null);
 }

@@ -60,6 +60,23 @@ public sealed class ApplicationCommands(ServiceApplicationStore applications, Ma
         return application.Applicant.SubjectId == caller.Subject ? application : throw NotFound(applicationId);
     }
 
+    /// <summary>
+    /// The application if the caller may read it, else "not found" (as for an id that does not exist): applicants their
+    /// own; centre staff those of their centre — the handling centre once routed, the centre the applicant chose before
+    /// that; district administrators any.
+    /// </summary>
+    public async Task<ServiceApplication> FindVisibleAsync(string applicationId, Caller caller, CancellationToken cancellationToken)
+    {
+        var application = await FindAsync(applicationId, cancellationToken);
+        return MayRead(application, caller) ? application : throw NotFound(applicationId);
+    }
+
+    /// <summary>Whether <paramref name="caller"/> may read <paramref name="application"/> (see <see cref="FindVisibleAsync"/>).</summary>
+    public static bool MayRead(ServiceApplication application, Caller caller) =>
+        caller.IsInRole(Roles.DistrictAdmin)
+        || (caller.IsInRole(Roles.CentreStaff) && caller.Centre is { } centre && centre == (application.HandlingCentre ?? application.PreferredCentre))
+        || (caller.IsInRole(Roles.Applicant) && application.Applicant.SubjectId == caller.Subject);
+
     async Task<ServiceApplication> FindAsync(string applicationId, CancellationToken cancellationToken) =>
         await applications.FindAsync(applicationId, cancellationToken) ?? throw NotFound(applicationId);
 

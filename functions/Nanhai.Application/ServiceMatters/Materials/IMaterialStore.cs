@@ -11,6 +11,12 @@ public interface IMaterialStore
 
     /// <summary>What is stored at <paramref name="blobName"/>: size, content type and the first bytes; null when nothing was uploaded.</summary>
     Task<UploadedFile?> InspectAsync(string blobName, int headLength, CancellationToken cancellationToken = default);
+
+    /// <summary>The file stored at <paramref name="blobName"/>, to stream to its reader (who disposes it); null when there is none.</summary>
+    Task<StoredFile?> OpenReadAsync(string blobName, CancellationToken cancellationToken = default);
 }
 
 public sealed record UploadedFile(long SizeBytes, string? ContentType, byte[] Head);
+
+/// <summary>A stored file being read: its content, as a stream the reader disposes, its declared type and its size.</summary>
+public sealed record StoredFile(Stream Content, string? ContentType, long SizeBytes);
