@@ -18,6 +18,19 @@ public static class ApplicationLabels
         _ => null,
     };
 
+    /// <summary>A decision's code (as the API lists the allowed ones) in Chinese.</summary>
+    public static string Decision(string code) => DecisionActions.TryParse(code, out var action) ? action.ToChinese() : code;
+
+    public static bool DecisionNeedsReason(string code) => DecisionActions.TryParse(code, out var action) && action.RequiresReason();
+
+    /// <summary>How a material was provided: uploaded, replaced by an e-licence (电子证照), or not yet.</summary>
+    public static string Provided(string provided) => provided switch
+    {
+        "upload" => "已上传",
+        "e-licence" => "电子证照",
+        _ => "未提供",
+    };
+
     public static string Centre(string? code) =>
         code is null ? "—" : ServiceCentres.TryFind(code, out var centre) ? centre.Name : code;
 }

@@ -58,4 +58,50 @@ public sealed class CentreWorkTests(ConsoleFixture console)
         Assert.Equal(403, (await officer.GotoAsync("/Centre"))!.Status);
         await officer.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Centre_staff_read_an_application_open_its_materials_accept_and_approve_it_and_the_applicant_sees_it_move()
+    {
+        var applicant = "applicant-decide-" + Guid.NewGuid().ToString("N")[..8];
+        var id = await SubmitAsync(applicant);
+        var page = await console.OpenAsync();
+        await page.SignInAsync("dev-centre-staff-guicheng", "/Centre");
+        await page.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
+
+        var answers = await page.Locator("section", new() { HasText = "申请人与申请内容" }).InnerTextAsync();
+        Assert.Contains("陈美玲", answers);
+        Assert.Contains("440605********0024", answers);
+        Assert.Contains("南海区桂城示例口腔诊所", answers);
+        Assert.Contains("口腔科、内科", answers);
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.Locator("a", new() { HasText = "打开文件：医疗机构执业登记申请书" }).ClickAsync());
+        Assert.StartsWith("医疗机构执业登记申请书", download.SuggestedFilename);
+        Assert.StartsWith("%PDF", await File.ReadAllTextAsync((await download.PathAsync())!));
+        await page.AssertEveryControlLabelledAsync();
+
+        // A refusal needs a reason: said beside the field, nothing decided.
+        await page.GetByLabel("不予受理（须说明理由）").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交决定" }).ClickAsync();
+        Assert.Contains("须书面说明理由", await page.Locator("form.action-form").InnerTextAsync());
+        Assert.Equal("awaitingAcceptance", await StatusAsync(applicant, id));
+
+        await page.GetByLabel("受理", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交决定" }).ClickAsync();
+        Assert.Contains("已受理", await page.Locator("[role=status]").InnerTextAsync());
+        await Applications.WaitForStatusAsync(applicant, id, "underReview");
+        await page.ScreenshotAsync("centre-application-accepted");
+
+        await page.GetByLabel("准予许可", new() { Exact = true }).CheckAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Contains("已准予许可", await page.Locator("[role=status]").InnerTextAsync());
+        var approved = await Applications.WaitForStatusAsync(applicant, id, "approved");
+        Assert.Contains("application.approved", approved.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+        await page.Context.CloseAsync();
+    }
+
+    async Task<string?> StatusAsync(string applicant, string id)
+    {
+        using var response = await console.Platform.Host.Http.SendAsync(console.Platform.Host.Request(HttpMethod.Get, $"api/applications/{id}", "applicant", applicant));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetProperty("code").GetString();
+    }
 }
