@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Domain.Calendar;
 using Nanhai.Domain.ServiceMatters;
 using Nanhai.Domain.ServiceMatters.Applications;

@@ -1,9 +1,10 @@
-using Nanhai.Domain.ELicences;
 using System.Text.Json;
-using Nanhai.Application.ServiceMatters.Catalog;
+using Nanhai.Domain.ELicences;
 using Nanhai.Domain.ServiceMatters;
 
-namespace Nanhai.Functions.ServiceMatters;
+namespace Nanhai.Application.ServiceMatters.Catalog;
+
+// The catalogue's representations live here, beside the use case, so the admin console reads the same types the API writes.
 
 /// <summary>A coded value with its Chinese name, as the mini-program shows it: <c>{"code": "town", "name": "镇街"}</c>.</summary>
 public sealed record CodeName(string Code, string Name)
