@@ -3,10 +3,13 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Nanhai.Admin.Catalog;
+using Nanhai.Admin.Matters;
 using Nanhai.Admin.Platform;
 using Nanhai.Admin.Security;
 using Nanhai.Admin.ServiceMatters;
 using Nanhai.Admin.Workflows;
+using Nanhai.Domain.ServiceMatters;
+using Refit;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -37,6 +40,8 @@ builder.Services.AddPlatformClient<IPlatformApi>();
 builder.Services.AddPlatformClient<ICatalogApi>();
 builder.Services.AddPlatformClient<ICentreWorkApi>();
 builder.Services.AddPlatformClient<IWorkflowMonitorApi>();
+// Matters travel in their own JSON shape (enumerations as camelCase strings), both ways.
+builder.Services.AddPlatformClient<IMattersApi>(new RefitSettings(new SystemTextJsonContentSerializer(MatterJson.Options)));
 
 // The console's own liveness only: a platform outage is shown on the home page, not reported here.
 builder.Services.AddHealthChecks();
@@ -50,8 +55,17 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Workflows", StaffPolicies.DistrictAdmin);
     pages.Conventions.AuthorizePage("/Catalog/Runs", StaffPolicies.DataWork);
     pages.Conventions.AuthorizePage("/Catalog/Run", StaffPolicies.DataWork);
+    pages.Conventions.AuthorizeFolder("/Matters", StaffPolicies.DistrictAdmin);
     pages.Conventions.AllowAnonymousToFolder("/Account");
     pages.Conventions.AllowAnonymousToPage("/Error");
+}).AddMvcOptions(mvc =>
+{
+    // What model binding says about a value it cannot read (a half-typed number), in Chinese like the rest of the console.
+    var messages = mvc.ModelBindingMessageProvider;
+    messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值");
+    messages.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+    messages.SetValueMustBeANumberAccessor(_ => "请填写数字");
+    messages.SetValueMustNotBeNullAccessor(_ => "此项必填");
 });
 // Razor would otherwise escape every Chinese character as &#x…; in the HTML it sends.
 builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new(UnicodeRanges.All));

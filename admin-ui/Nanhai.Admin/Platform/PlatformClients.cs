@@ -11,11 +11,12 @@ public static class PlatformClients
 {
     /// <summary>
     /// A source-generated Refit client of the platform API (Refit 16 builds reflection-based clients only with the extra
-    /// Refit.Reflection package), at <see cref="PlatformOptions.BaseUrl"/>, carrying the signed-in user's token.
+    /// Refit.Reflection package), at <see cref="PlatformOptions.BaseUrl"/>, carrying the signed-in user's token;
+    /// <paramref name="settings"/> for an API whose JSON differs from Refit's defaults.
     /// </summary>
-    public static IServiceCollection AddPlatformClient<TApi>(this IServiceCollection services) where TApi : class
+    public static IServiceCollection AddPlatformClient<TApi>(this IServiceCollection services, RefitSettings? settings = null) where TApi : class
     {
-        services.AddRefitGeneratedClient<TApi>()
+        (settings is null ? services.AddRefitGeneratedClient<TApi>() : services.AddRefitGeneratedClient<TApi>(settings))
             .ConfigureHttpClient((provider, client) =>
                 client.BaseAddress = provider.GetRequiredService<IOptions<PlatformOptions>>().Value.BaseUrl)
             // Every call carries the signed-in user's token: the platform applies their role and scope, so rules live there.

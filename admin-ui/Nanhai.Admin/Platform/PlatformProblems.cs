@@ -13,14 +13,23 @@ public static class PlatformProblems
     public static void AddPlatformProblem(this ModelStateDictionary modelState, ValidationApiException problem, string? prefix = null)
     {
         var form = prefix is null ? "" : prefix + ".";
+        modelState.AddPlatformProblem(problem, field => field.Length == 0 ? form : form + char.ToUpperInvariant(field[0]) + field[1..], prefix ?? "");
+    }
+
+    /// <summary>
+    /// As above, for a form whose inputs are not named like the API's fields: <paramref name="keyOf"/> maps a field to its
+    /// input, and a message that names no field goes to <paramref name="formKey"/>.
+    /// </summary>
+    public static void AddPlatformProblem(this ModelStateDictionary modelState, ValidationApiException problem, Func<string, string> keyOf, string formKey = "")
+    {
         var details = problem.Content;
         if (details?.Errors is { Count: > 0 } errors)
         {
             foreach (var (field, messages) in errors)
                 foreach (var message in messages)
-                    modelState.AddModelError(field.Length == 0 ? form : form + char.ToUpperInvariant(field[0]) + field[1..], message);
+                    modelState.AddModelError(keyOf(field), message);
             return;
         }
-        modelState.AddModelError(form, details?.Detail ?? details?.Title ?? problem.Message);
+        modelState.AddModelError(formKey, details?.Detail ?? details?.Title ?? problem.Message);
     }
 }

@@ -11,7 +11,7 @@ public static class ConsoleSections
     public static IReadOnlyList<ConsoleSection> All { get; } =
     [
         new("首页", "/Index", StaffPolicies.Staff),
-        new("事项设计器", null, StaffPolicies.DistrictAdmin),
+        new("事项设计器", "/Matters/Index", StaffPolicies.DistrictAdmin),
         new("中心工作台", "/Centre/Index", StaffPolicies.CentreWork),
         new("数据共享", null, StaffPolicies.Staff),
         new("数据资源目录", "/Catalog/Index", StaffPolicies.Staff),

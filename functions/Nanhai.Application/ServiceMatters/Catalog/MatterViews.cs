@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Nanhai.Application.ServiceMatters;
-using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Domain.ServiceMatters;
 
-namespace Nanhai.Functions.ServiceMatters;
+namespace Nanhai.Application.ServiceMatters.Catalog;
+
+// The catalogue's representations live here, beside the use case, so the admin console reads the same types the API writes.
 
 /// <summary>One matter in a catalogue page.</summary>
 public sealed record MatterSummaryView(

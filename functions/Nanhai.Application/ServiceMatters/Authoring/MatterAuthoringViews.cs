@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Nanhai.Application.ServiceMatters;
-using Nanhai.Application.ServiceMatters.Authoring;
 using Nanhai.Application.ServiceMatters.Catalog;
 using Nanhai.Domain.ServiceMatters;
 
-namespace Nanhai.Functions.ServiceMatters;
+namespace Nanhai.Application.ServiceMatters.Authoring;
 
 /// <summary>
 /// A matter as the designer edits it. <see cref="Draft"/> and <see cref="LatestDefinition"/> are in the matter's own JSON
