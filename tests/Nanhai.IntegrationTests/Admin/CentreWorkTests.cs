@@ -82,18 +82,18 @@ public sealed class CentreWorkTests(ConsoleFixture console)
         // A refusal needs a reason: said beside the field, nothing decided.
         await page.GetByLabel("不予受理（须说明理由）").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "提交决定" }).ClickAsync();
-        Assert.Contains("须书面说明理由", await page.Locator("form.action-form").InnerTextAsync());
+        await page.Locator("form.action-form", new() { HasText = "须书面说明理由" }).WaitForAsync();
         Assert.Equal("awaitingAcceptance", await StatusAsync(applicant, id));
 
         await page.GetByLabel("受理", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "提交决定" }).ClickAsync();
-        Assert.Contains("已受理", await page.Locator("[role=status]").InnerTextAsync());
+        await page.Locator("[role=status]", new() { HasText = "已受理" }).WaitForAsync();
         await Applications.WaitForStatusAsync(applicant, id, "underReview");
         await page.ScreenshotAsync("centre-application-accepted");
 
         await page.GetByLabel("准予许可", new() { Exact = true }).CheckAsync();
         await page.Keyboard.PressAsync("Enter");
-        Assert.Contains("已准予许可", await page.Locator("[role=status]").InnerTextAsync());
+        await page.Locator("[role=status]", new() { HasText = "已准予许可" }).WaitForAsync();
         var approved = await Applications.WaitForStatusAsync(applicant, id, "approved");
         Assert.Contains("application.approved", approved.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
         await page.Context.CloseAsync();

@@ -38,7 +38,7 @@ public sealed class WorkflowMonitorPagesTests(ConsoleFixture console)
         await form.GetByLabel("我确认向此流程实例发送该事件").CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
 
-        Assert.Contains("已发送事件“acknowledged”", await page.Locator("[role=status]").InnerTextAsync());
+        await page.Locator("[role=status]", new() { HasText = "已发送事件“acknowledged”" }).WaitForAsync();
         await console.Platform.Host.WaitUntilAsync(async () =>
         {
             await page.ReloadAsync();
