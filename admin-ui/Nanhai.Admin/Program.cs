@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Nanhai.Admin.Catalog;
+using Nanhai.Admin.Cockpit;
 using Nanhai.Admin.Matters;
 using Nanhai.Admin.Platform;
 using Nanhai.Admin.Security;
@@ -40,6 +41,7 @@ builder.Services.AddPlatformClient<IPlatformApi>();
 builder.Services.AddPlatformClient<ICatalogApi>();
 builder.Services.AddPlatformClient<ICentreWorkApi>();
 builder.Services.AddPlatformClient<IWorkflowMonitorApi>();
+builder.Services.AddPlatformClient<IStatisticsApi>();
 // Matters travel in their own JSON shape (enumerations as camelCase strings), both ways.
 builder.Services.AddPlatformClient<IMattersApi>(new RefitSettings(new SystemTextJsonContentSerializer(MatterJson.Options)));
 
@@ -53,6 +55,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/", StaffPolicies.Staff);
     pages.Conventions.AuthorizeFolder("/Centre", StaffPolicies.CentreWork);
     pages.Conventions.AuthorizeFolder("/Workflows", StaffPolicies.DistrictAdmin);
+    pages.Conventions.AuthorizeFolder("/Cockpit", StaffPolicies.Cockpit);
     pages.Conventions.AuthorizePage("/Catalog/Runs", StaffPolicies.DataWork);
     pages.Conventions.AuthorizePage("/Catalog/Run", StaffPolicies.DataWork);
     pages.Conventions.AuthorizeFolder("/Matters", StaffPolicies.DistrictAdmin);

@@ -8,14 +8,15 @@ namespace Nanhai.IntegrationTests.Admin;
 public sealed class SignInTests(ConsoleFixture console)
 {
     static readonly string[] Everything = ["首页", "事项设计器", "中心工作台", "数据共享", "数据资源目录", "流程监控", "数字驾驶舱"];
-    static readonly string[] DataWork = ["首页", "数据共享", "数据资源目录", "数字驾驶舱"];
-    static readonly string[] CentreWork = ["首页", "中心工作台", "数据共享", "数据资源目录", "数字驾驶舱"];
+    static readonly string[] DataAuthority = ["首页", "数据共享", "数据资源目录", "数字驾驶舱"];
+    static readonly string[] UnitWork = ["首页", "数据共享", "数据资源目录"];
+    static readonly string[] CentreWork = ["首页", "中心工作台", "数据共享", "数据资源目录"];
 
     public static TheoryData<string, string, string, string[]> Users => new()
     {
         { "dev-district-admin", "王敏", "区级管理员", Everything },
-        { "dev-data-authority", "李强", "政务数据主管部门", DataWork },
-        { "dev-unit-officer-gaj", "陈静", "数源单位数据专员 · 单位 gaj", DataWork },
+        { "dev-data-authority", "李强", "政务数据主管部门", DataAuthority },
+        { "dev-unit-officer-gaj", "陈静", "数源单位数据专员 · 单位 gaj", UnitWork },
         { "dev-centre-staff-guicheng", "黄丽", "行政服务中心窗口人员 · 桂城街道行政服务中心", CentreWork },
     };
 
@@ -46,10 +47,12 @@ public sealed class SignInTests(ConsoleFixture console)
         Assert.Empty(await SectionsAsync(page));
         await page.Locator("#user-dev-district-admin").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Index");
+        await page.Locator(".site-user").WaitForAsync();
+        Assert.Equal("/Index", new Uri(page.Url).AbsolutePath);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Account/SignIn"));
+        await page.Locator("#user-dev-district-admin").WaitForAsync();
+        Assert.Contains("/Account/SignIn", page.Url);
         await page.GotoAsync("/");
         Assert.Contains("/Account/SignIn", page.Url);
         await page.Context.CloseAsync();

@@ -16,7 +16,7 @@ public static class ConsoleSections
         new("数据共享", null, StaffPolicies.Staff),
         new("数据资源目录", "/Catalog/Index", StaffPolicies.Staff),
         new("流程监控", "/Workflows/Index", StaffPolicies.DistrictAdmin),
-        new("数字驾驶舱", null, StaffPolicies.Staff),
+        new("数字驾驶舱", "/Cockpit/Index", StaffPolicies.Cockpit),
     ];
 
     /// <summary>Whether <paramref name="page"/> belongs to the section whose first page is <paramref name="target"/> (its folder's pages do).</summary>
