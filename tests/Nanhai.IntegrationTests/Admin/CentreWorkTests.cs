@@ -94,6 +94,10 @@ public sealed class CentreWorkTests(ConsoleFixture console)
         await page.GetByLabel("准予许可", new() { Exact = true }).CheckAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("[role=status]", new() { HasText = "已准予许可" }).WaitForAsync();
+        var timeline = await page.Locator("ol.timeline").InnerTextAsync();
+        Assert.Contains("提交申请", timeline);
+        Assert.Contains("受理", timeline);
+        Assert.Contains("准予许可", timeline);
         var approved = await Applications.WaitForStatusAsync(applicant, id, "approved");
         Assert.Contains("application.approved", approved.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
         await page.Context.CloseAsync();

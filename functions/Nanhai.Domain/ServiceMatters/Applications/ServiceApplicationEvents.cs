@@ -120,6 +120,31 @@ public static class ServiceApplicationEventTypes
     public const string Withdrawn = "application.withdrawn";
     public const string Escalated = "application.escalated";
 
+    /// <summary>What happened, in Chinese, as a timeline says it; an unknown type comes back as it is.</summary>
+    public static string ToChinese(string type) => type switch
+    {
+        Submitted => "提交申请",
+        PreCheckPassed => "预审通过",
+        PreCheckFailed => "预审未通过",
+        Routed => "分派至办理中心",
+        Accepted => "受理",
+        AcceptedWithMissing => "容缺受理",
+        Rejected => "不予受理",
+        SupplementRequested => "要求补正",
+        Supplemented => "补交材料",
+        ClosedNotSupplemented => "逾期未补正，办结",
+        Terminated => "终止办理",
+        Approved => "准予许可",
+        Denied => "不予许可",
+        ResultIssued => "出具办理结果",
+        PickupConfirmed => "确认领取",
+        MailDispatched => "邮寄寄出",
+        MailDelivered => "邮件签收",
+        Withdrawn => "撤回申请",
+        Escalated => "督办",
+        _ => type,
+    };
+
     static readonly Dictionary<Type, string> names = new()
     {
         [typeof(ApplicationSubmitted)] = Submitted,
