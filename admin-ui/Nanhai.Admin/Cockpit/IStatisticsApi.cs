@@ -8,4 +8,7 @@ public interface IStatisticsApi
 {
     [Get("/api/stats/services")]
     Task<ServiceStatisticsView> GetServicesAsync(CancellationToken cancellationToken = default);
+
+    [Get("/api/stats/services/trend")]
+    Task<ServiceTrendView> GetTrendAsync(int? months, CancellationToken cancellationToken = default);
 }

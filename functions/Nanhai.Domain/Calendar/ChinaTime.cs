@@ -21,6 +21,9 @@ public static class ChinaTime
     /// <summary>The calendar date in China at an instant.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime + Offset);
 
+    /// <summary>The instant <paramref name="date"/> begins in China (00:00 Beijing time).</summary>
+    public static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), Offset);
+
     /// <summary>
     /// The UTC instant at which <paramref name="date"/> ends in China (24:00 Beijing time = 16:00 UTC), i.e. when a
     /// working-day limit ending on that date expires; use it for durable timers.

@@ -17,4 +17,11 @@ public sealed class StatisticsFunctions(ServiceStatistics statistics)
     [ProducesResponseType<ServiceStatisticsView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stats/services")] HttpRequest request)
         => new OkObjectResult(await statistics.GetAsync(request.HttpContext.RequestAborted));
+
+    [Function("ServiceTrend")]
+    [RequireRoles(Roles.DistrictAdmin, Roles.DataAuthority)]
+    [OpenApiOperation("Statistics", "办件量趋势 (applications by month and level and by town centre over the last months=1–24, default 12; open applications under escalation)")]
+    [ProducesResponseType<ServiceTrendView>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Trend([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stats/services/trend")] HttpRequest request)
+        => new OkObjectResult(await statistics.TrendAsync(request.Query["months"], request.HttpContext.RequestAborted));
 }

@@ -26,13 +26,14 @@ public sealed class CockpitTests(ConsoleFixture console)
             submitted.EnsureSuccessStatusCode();
         var services = await ApiAsync("api/stats/services");
         var catalog = await ApiAsync("api/catalog/summary");
+        var trend = await ApiAsync("api/stats/services/trend");
 
         var page = await console.OpenAsync();
         await page.SignInAsync("dev-data-authority");
         await page.GetByRole(AriaRole.Link, new() { Name = "数字驾驶舱" }).ClickAsync();
 
         var charts = page.Locator("[data-chart]");
-        Assert.Equal(5, await charts.CountAsync());
+        Assert.Equal(7, await charts.CountAsync());
         foreach (var chart in await charts.AllAsync())
             await chart.Locator("svg").WaitForAsync(); // drawn by ECharts, which the console serves itself
 
@@ -42,6 +43,13 @@ public sealed class CockpitTests(ConsoleFixture console)
         Assert.Contains($"区级 {district}件", await byLevel.GetAttributeAsync("aria-label"));
         Assert.Contains(district.ToString(), await byLevel.Locator("svg").TextContentAsync());
         // No records ingested yet in this run's platform means no rate: the gauge says so rather than showing 0%.
+        var guicheng = trend.GetProperty("centres").EnumerateArray().Single(c => c.GetProperty("centre").GetString() == "guicheng").GetProperty("applications").GetInt64();
+        Assert.True(guicheng > 0);
+        Assert.Contains($"桂城街道 {guicheng}件", await page.Locator("#chart-by-centre").GetAttributeAsync("aria-label"));
+        var thisMonth = trend.GetProperty("months").EnumerateArray().Last();
+        Assert.Contains($"{thisMonth.GetProperty("month").GetString()} {thisMonth.GetProperty("byLevel").GetProperty("district").GetInt64()}件",
+            await page.Locator("#chart-by-month").GetAttributeAsync("aria-label"));
+        Assert.Contains("超期督办（在办）", await page.Locator(".figures").InnerTextAsync());
         var sharing = catalog.GetProperty("sharingRate") is { ValueKind: JsonValueKind.Number } rate ? $"{Math.Round(rate.GetDouble() * 100, 1)}%" : "暂无数据";
         Assert.Contains(sharing, await page.Locator("#chart-sharing-rate").GetAttributeAsync("aria-label"));
         Assert.Contains(services.GetProperty("applications").GetInt64().ToString("N0"), await page.Locator(".figures").InnerTextAsync());

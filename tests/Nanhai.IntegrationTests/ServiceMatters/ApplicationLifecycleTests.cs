@@ -69,6 +69,39 @@ public sealed class ApplicationLifecycleTests(PlatformFixture platform) : IClass
     }
 
     [Fact]
+    public async Task The_trend_counts_this_months_applications_by_level_and_centre_and_refuses_a_bad_span()
+    {
+        async Task<JsonElement> TrendAsync(string query = "")
+        {
+            using var response = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, "api/stats/services/trend" + query, "data-authority"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+        long ThisMonth(JsonElement trend) => trend.GetProperty("months").EnumerateArray().Last().GetProperty("byLevel").GetProperty("district").GetInt64();
+        long Guicheng(JsonElement trend) => trend.GetProperty("centres").EnumerateArray().Single(c => c.GetProperty("centre").GetString() == "guicheng").GetProperty("applications").GetInt64();
+        var before = await TrendAsync();
+
+        var applicant = $"citizen-{Guid.NewGuid():N}";
+        using (var submitted = await Client.SubmitAsync(applicant, "trend", await Client.ApplicationBodyAsync(applicant, MaterialIds)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+            var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetString()!;
+            await Client.WaitForStatusAsync(applicant, id, "awaitingAcceptance");
+        }
+
+        var after = await TrendAsync();
+        Assert.Equal(12, after.GetProperty("months").GetArrayLength());
+        Assert.Equal(Nanhai.Domain.Calendar.ChinaTime.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM"), after.GetProperty("months").EnumerateArray().Last().GetProperty("month").GetString());
+        Assert.Equal(ThisMonth(before) + 1, ThisMonth(after));
+        Assert.Equal(Guicheng(before) + 1, Guicheng(after));
+        Assert.Equal(7, after.GetProperty("centres").GetArrayLength());
+        Assert.Equal(3, (await TrendAsync("?months=3")).GetProperty("months").GetArrayLength());
+        using var bad = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, "api/stats/services/trend?months=0", "district-admin"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("months", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
     public async Task The_statistics_count_the_published_catalogue_by_attribute()
     {
         var seeds = Nanhai.Application.ServiceMatters.DemoData.DemoMatterCatalog.Read();

@@ -14,18 +14,26 @@ public sealed class IndexModel(IStatisticsApi statistics, ICatalogApi catalog) :
 
     public CatalogSummary Catalog { get; private set; } = null!;
 
+    public ServiceTrendView Trend { get; private set; } = null!;
+
     public IReadOnlyList<Chart> Charts { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         var services = statistics.GetServicesAsync(HttpContext.RequestAborted);
         var summary = catalog.GetSummaryAsync(HttpContext.RequestAborted);
+        var trend = statistics.GetTrendAsync(12, HttpContext.RequestAborted);
         Services = await services;
         Catalog = await summary;
+        Trend = await trend;
+        var levels = Enum.GetValues<HandlingLevel>();
         Charts =
         [
             Chart.Bars("by-level", "办件量（按办理层级）",
                 Services.ApplicationsByLevel.Select(l => (LevelName(l.Key), (double)l.Value)), "件"),
+            Chart.Lines("by-month", "近12个月办件量（按办理层级）", [.. Trend.Months.Select(m => m.Month)],
+                [.. levels.Select(l => new ChartSeries(l.ToChinese(), [.. Trend.Months.Select(m => (double)m.ByLevel.GetValueOrDefault(l.ToString().ToLowerInvariant()))]))], "件"),
+            Chart.Bars("by-centre", "近12个月各镇街中心受理量", Trend.Centres.Select(c => (c.Name.Replace("行政服务中心", ""), (double)c.Applications)), "件"),
             Chart.Gauge("on-time", "按时办结率", Services.OnTimeRate),
             Chart.Gauge("town-share", "镇街和村居办件占比", Services.TownAndCommunityShare),
             Chart.Bars("by-attribute", "事项（按服务属性）",

@@ -10,16 +10,21 @@
                 series: [{
                     type: "gauge", min: 0, max: 100, progress: { show: true, itemStyle: { color: red } },
                     axisLine: { lineStyle: { width: 12 } }, splitLine: { show: false }, axisTick: { show: false },
-                    detail: { formatter: chart.values.length ? "{value}%" : "暂无", fontSize: 22, offsetCenter: [0, "40%"] },
-                    data: [{ value: chart.values.length ? chart.values[0] : 0 }],
+                    detail: { formatter: chart.series.length ? "{value}%" : "暂无", fontSize: 22, offsetCenter: [0, "40%"] },
+                    data: [{ value: chart.series.length ? chart.series[0].values[0] : 0 }],
                 }],
             }
             : {
-                grid: { left: 48, right: 16, top: 24, bottom: 48 },
+                grid: { left: 48, right: 16, top: chart.series.length > 1 ? 40 : 24, bottom: 56 },
                 tooltip: { trigger: "axis" },
+                legend: chart.series.length > 1 ? { top: 0 } : undefined,
+                color: [red, "#1a5fb4", "#8a5a00"],
                 xAxis: { type: "category", data: chart.labels, axisLabel: { interval: 0, rotate: chart.labels.length > 4 ? 30 : 0 } },
                 yAxis: { type: "value", minInterval: 1 },
-                series: [{ type: "bar", data: chart.values, itemStyle: { color: red }, label: { show: true, position: "top" } }],
+                series: chart.series.map(s => ({
+                    name: s.name, type: chart.kind, data: s.values,
+                    label: { show: chart.kind === "bar", position: "top" },
+                })),
             });
         addEventListener("resize", () => view.resize());
     }

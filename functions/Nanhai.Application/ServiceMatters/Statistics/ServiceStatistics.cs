@@ -1,4 +1,7 @@
+using Nanhai.Application.Common;
+using Nanhai.Domain.Calendar;
 using Nanhai.Domain.ServiceMatters;
+using Nanhai.Domain.ServiceMatters.Applications;
 
 namespace Nanhai.Application.ServiceMatters.Statistics;
 
@@ -9,6 +12,12 @@ public interface IServiceFigures
 
     /// <summary>Applications whose handling concluded (result issued or denied): how many, working days used and promised, on time.</summary>
     Task<ConcludedFigures> ConcludedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Applications submitted in [<paramref name="from"/>, <paramref name="to"/>), of one level and/or centre when given.</summary>
+    Task<long> SubmittedAsync(DateTimeOffset from, DateTimeOffset to, HandlingLevel? level, string? centre, CancellationToken cancellationToken = default);
+
+    /// <summary>Open applications at <paramref name="level"/> of escalation (督办).</summary>
+    Task<long> OpenEscalatedAsync(EscalationLevel level, CancellationToken cancellationToken = default);
 
     /// <summary>Published, active matters in total and with each attribute.</summary>
     Task<(long Total, IReadOnlyDictionary<MatterAttribute, long> ByAttribute)> MattersAsync(CancellationToken cancellationToken = default);
@@ -22,12 +31,26 @@ public sealed record ServiceStatisticsView(
     long Concluded, double? AverageWorkingDaysUsed, double? AverageWorkingDaysPromised, double? OnTimeRate,
     long PublishedMatters, IReadOnlyDictionary<string, long> MattersByAttribute);
 
+/// <summary>Applications submitted in one month (China time, <c>yyyy-MM</c>), by level.</summary>
+public sealed record MonthVolume(string Month, IReadOnlyDictionary<string, long> ByLevel);
+
+/// <summary>Applications a town centre received over the trend's months.</summary>
+public sealed record CentreVolume(string Centre, string Name, long Applications);
+
+/// <summary>
+/// The volume over time the district reports: by month and level, by town centre over the same months, and the open
+/// applications now under escalation (预警督办 and 超期督办).
+/// </summary>
+public sealed record ServiceTrendView(IReadOnlyList<MonthVolume> Months, IReadOnlyList<CentreVolume> Centres, long Warnings, long Overdue);
+
 /// <summary>
 /// Computes the figures from what is stored — the application lists (one entry per application, updated on every change)
 /// and the catalogue's listings — never from hard-coded numbers.
 /// </summary>
-public sealed class ServiceStatistics(IServiceFigures figures)
+public sealed class ServiceStatistics(IServiceFigures figures, TimeProvider clock)
 {
+    public const int MaxTrendMonths = 24;
+
     public async Task<ServiceStatisticsView> GetAsync(CancellationToken cancellationToken)
     {
         var byLevel = await figures.ApplicationsByLevelAsync(cancellationToken);
@@ -44,5 +67,30 @@ public sealed class ServiceStatistics(IServiceFigures figures)
             concluded.Count, Average(concluded.WorkingDaysUsed, concluded.Count), Average(concluded.WorkingDaysPromised, concluded.Count),
             Ratio(concluded.OnTime, concluded.Count),
             matters, MatterAttributes.All.ToDictionary(a => a.Code(), a => byAttribute.GetValueOrDefault(a)));
+    }
+
+    /// <summary>The last <paramref name="months"/> months up to the current one (1–24, as text from a query string).</summary>
+    public async Task<ServiceTrendView> TrendAsync(string? months, CancellationToken cancellationToken)
+    {
+        var count = 12;
+        if (months is not null && (!int.TryParse(months, out count) || count is < 1 or > MaxTrendMonths))
+            throw new ValidationFailedException("months", $"月数须为1到{MaxTrendMonths}之间的整数 (months must be a whole number from 1 to {MaxTrendMonths})");
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - count);
+        var volumes = new List<MonthVolume>();
+        for (var month = first; month <= today; month = month.AddMonths(1))
+        {
+            var (from, to) = (ChinaTime.StartOf(month), ChinaTime.StartOf(month.AddMonths(1)));
+            var byLevel = new Dictionary<string, long>();
+            foreach (var level in Enum.GetValues<HandlingLevel>())
+                byLevel[level.ToString().ToLowerInvariant()] = await figures.SubmittedAsync(from, to, level, null, cancellationToken);
+            volumes.Add(new MonthVolume(month.ToString("yyyy-MM"), byLevel));
+        }
+        var (start, end) = (ChinaTime.StartOf(first), ChinaTime.StartOf(new DateOnly(today.Year, today.Month, 1).AddMonths(1)));
+        var centres = new List<CentreVolume>();
+        foreach (var centre in ServiceCentres.Towns)
+            centres.Add(new CentreVolume(centre.Code, centre.Name, await figures.SubmittedAsync(start, end, null, centre.Code, cancellationToken)));
+        return new ServiceTrendView(volumes, centres,
+            await figures.OpenEscalatedAsync(EscalationLevel.Warning, cancellationToken), await figures.OpenEscalatedAsync(EscalationLevel.Overdue, cancellationToken));
     }
 }
