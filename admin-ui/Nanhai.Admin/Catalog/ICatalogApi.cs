@@ -11,6 +11,9 @@ public interface ICatalogApi
     [Get("/api/catalog/summary")]
     Task<CatalogSummary> GetSummaryAsync(CancellationToken cancellationToken = default);
 
+    [Get("/api/catalog/growth")]
+    Task<IReadOnlyList<CatalogMonth>> GetGrowthAsync(int? months, CancellationToken cancellationToken = default);
+
     [Get("/api/catalog/units")]
     Task<IReadOnlyList<SourceUnit>> GetUnitsAsync(CancellationToken cancellationToken = default);
 

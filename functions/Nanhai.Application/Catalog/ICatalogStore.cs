@@ -28,6 +28,9 @@ public interface ICatalogStore
 
     /// <summary>The catalog's totals, computed from the stored resources.</summary>
     Task<CatalogFigures> FiguresAsync(CancellationToken cancellationToken);
+
+    /// <summary>Resources in the catalog at <paramref name="instant"/>: those registered (their first version) before it.</summary>
+    Task<long> ResourcesRegisteredBeforeAsync(DateTimeOffset instant, CancellationToken cancellationToken);
 }
 
 public sealed record StoredResource(Resource Resource, string ETag);

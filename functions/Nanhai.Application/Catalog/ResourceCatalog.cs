@@ -58,6 +58,15 @@ public sealed class ResourceCatalog(ICatalogStore store, IIngestionRunStore runs
             figures.Records == 0 ? null : Math.Round((double)figures.ShareableRecords / figures.Records, 4));
     }
 
+    /// <summary>The catalog's growth: resources in it at the end of each of the last months (see <see cref="ReportMonths"/>).</summary>
+    public async Task<IReadOnlyList<CatalogMonth>> GrowthAsync(string? months, CancellationToken cancellationToken)
+    {
+        var growth = new List<CatalogMonth>();
+        foreach (var month in ReportMonths.Parse(months, clock.GetUtcNow()))
+            growth.Add(new CatalogMonth(month.ToString("yyyy-MM"), await store.ResourcesRegisteredBeforeAsync(ReportMonths.EndOf(month), cancellationToken)));
+        return growth;
+    }
+
     public Task<IReadOnlyList<SourceUnit>> UnitsAsync(CancellationToken cancellationToken) => store.ListUnitsAsync(cancellationToken);
 
     /// <summary>Registers a new resource under its unit.</summary>
@@ -130,4 +139,7 @@ public sealed record ResourceDetail(Resource Resource, SourceUnit? Unit, string 
 /// The catalog's headline figures. <see cref="SharingRate"/> is the share of records held in shareable resources
 /// (0–1), null before any records were ingested.
 /// </summary>
+/// <summary>Resources in the catalog at the end of a month (China time, <c>yyyy-MM</c>).</summary>
+public sealed record CatalogMonth(string Month, long Resources);
+
 public sealed record CatalogSummary(long Units, long Resources, long Items, long Records, long ShareableResources, double? SharingRate);

@@ -50,6 +50,14 @@ public sealed class CatalogFunctions(ResourceCatalog catalog)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/summary")] HttpRequest request)
         => new OkObjectResult(await catalog.SummaryAsync(request.HttpContext.RequestAborted));
 
+    [Function("CatalogGrowth")]
+    [RequireRoles(Roles.DistrictAdmin, Roles.DataAuthority, Roles.UnitOfficer, Roles.CentreStaff)]
+    [OpenApiOperation("Catalog", "目录增长 (resources in the catalog at the end of each of the last months=1–24, default 12)")]
+    [ProducesResponseType<IReadOnlyList<CatalogMonth>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Growth(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/growth")] HttpRequest request)
+        => new OkObjectResult(await catalog.GrowthAsync(request.Query["months"], request.HttpContext.RequestAborted));
+
     [Function("RegisterResource")]
     [RequireRoles(Roles.DistrictAdmin, Roles.DataAuthority, Roles.UnitOfficer)]
     [OpenApiOperation("Catalog", "登记资源 (register a resource; unit officers only for their own unit)", RequestBody = typeof(RegisterResource))]

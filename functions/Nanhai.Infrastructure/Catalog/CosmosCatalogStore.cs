@@ -113,6 +113,10 @@ public sealed class CosmosCatalogStore(CosmosClient client, IOptions<CosmosOptio
             await resources.ScalarAsync(new($"SELECT VALUE COUNT(1) {Shareable}"), cancellationToken));
     }
 
+    public Task<long> ResourcesRegisteredBeforeAsync(DateTimeOffset instant, CancellationToken cancellationToken) =>
+        resources.ScalarAsync(new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE IS_DEFINED(c.listing) AND c.versions[0].since < @instant")
+            .WithParameter("@instant", QueryInstants.Of(instant)), cancellationToken);
+
     sealed record UnitDocument(string Id, string Code, string Name);
 
     /// <summary>A resource as stored: the aggregate's state and the listing queries use.</summary>

@@ -37,19 +37,16 @@ public sealed class CosmosServiceFigures(CosmosClient client, IOptions<CosmosOpt
 
     public Task<long> SubmittedAsync(DateTimeOffset from, DateTimeOffset to, HandlingLevel? level, string? centre, CancellationToken cancellationToken = default)
     {
-        // Instants are stored in UTC as ISO 8601 text, so text order is time order.
         var query = $"SELECT VALUE COUNT(1) {Applications} AND c.summary.submittedAt >= @from AND c.summary.submittedAt < @to"
             + (level is null ? "" : " AND c.summary.level = @level") + (centre is null ? "" : " AND c.summary.centre = @centre");
         return lists.ScalarAsync(new QueryDefinition(query)
-            .WithParameter("@from", Utc(from)).WithParameter("@to", Utc(to))
+            .WithParameter("@from", QueryInstants.Of(from)).WithParameter("@to", QueryInstants.Of(to))
             .WithParameter("@level", level?.ToString()).WithParameter("@centre", centre), cancellationToken);
     }
 
     public Task<long> OpenEscalatedAsync(EscalationLevel level, CancellationToken cancellationToken = default) =>
         lists.ScalarAsync(new QueryDefinition($"SELECT VALUE COUNT(1) {Applications} AND c.summary.isTerminal = false AND c.summary.escalation = @escalation")
             .WithParameter("@escalation", level.ToString()), cancellationToken);
-
-    static string Utc(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'");
 
     public async Task<(long Total, IReadOnlyDictionary<MatterAttribute, long> ByAttribute)> MattersAsync(CancellationToken cancellationToken = default)
     {

@@ -33,7 +33,7 @@ public sealed class CockpitTests(ConsoleFixture console)
         await page.GetByRole(AriaRole.Link, new() { Name = "数字驾驶舱" }).ClickAsync();
 
         var charts = page.Locator("[data-chart]");
-        Assert.Equal(7, await charts.CountAsync());
+        Assert.Equal(8, await charts.CountAsync());
         foreach (var chart in await charts.AllAsync())
             await chart.Locator("svg").WaitForAsync(); // drawn by ECharts, which the console serves itself
 
@@ -50,6 +50,8 @@ public sealed class CockpitTests(ConsoleFixture console)
         Assert.Contains($"{thisMonth.GetProperty("month").GetString()} {thisMonth.GetProperty("byLevel").GetProperty("district").GetInt64()}件",
             await page.Locator("#chart-by-month").GetAttributeAsync("aria-label"));
         Assert.Contains("超期督办（在办）", await page.Locator(".figures").InnerTextAsync());
+        Assert.Contains($"{thisMonth.GetProperty("month").GetString()} {catalog.GetProperty("resources").GetInt64()}个",
+            await page.Locator("#chart-catalog-growth").GetAttributeAsync("aria-label"));
         var sharing = catalog.GetProperty("sharingRate") is { ValueKind: JsonValueKind.Number } rate ? $"{Math.Round(rate.GetDouble() * 100, 1)}%" : "暂无数据";
         Assert.Contains(sharing, await page.Locator("#chart-sharing-rate").GetAttributeAsync("aria-label"));
         Assert.Contains(services.GetProperty("applications").GetInt64().ToString("N0"), await page.Locator(".figures").InnerTextAsync());

@@ -86,6 +86,21 @@ public sealed class CatalogApiTests(PlatformFixture platform) : IClassFixture<Pl
     }
 
     [Fact]
+    public async Task The_growth_counts_resources_month_by_month_up_to_the_whole_catalog_now()
+    {
+        var summary = await GetAsync("api/catalog/summary");
+        var growth = (await GetAsync("api/catalog/growth?months=6")).EnumerateArray().ToList();
+
+        Assert.Equal(6, growth.Count);
+        Assert.Equal(Nanhai.Domain.Calendar.ChinaTime.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM"), growth[^1].GetProperty("month").GetString());
+        Assert.Equal(summary.GetProperty("resources").GetInt64(), growth[^1].GetProperty("resources").GetInt64());
+        var counts = growth.Select(m => m.GetProperty("resources").GetInt64()).ToList();
+        Assert.Equal(counts.Order(), counts);
+        using var tooLong = await Host.Http.SendAsync(Host.Request(HttpMethod.Get, "api/catalog/growth?months=25", "data-authority"));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+    }
+
+    [Fact]
     public async Task A_unit_officer_revises_their_own_resource_and_a_changed_item_list_is_a_new_version()
     {
         var (definition, etag) = await ReadDefinitionAsync("30401-000001");

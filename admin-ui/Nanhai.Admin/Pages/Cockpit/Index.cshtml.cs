@@ -23,9 +23,11 @@ public sealed class IndexModel(IStatisticsApi statistics, ICatalogApi catalog) :
         var services = statistics.GetServicesAsync(HttpContext.RequestAborted);
         var summary = catalog.GetSummaryAsync(HttpContext.RequestAborted);
         var trend = statistics.GetTrendAsync(12, HttpContext.RequestAborted);
+        var growth = catalog.GetGrowthAsync(12, HttpContext.RequestAborted);
         Services = await services;
         Catalog = await summary;
         Trend = await trend;
+        var catalogGrowth = await growth;
         var levels = Enum.GetValues<HandlingLevel>();
         Charts =
         [
@@ -39,6 +41,8 @@ public sealed class IndexModel(IStatisticsApi statistics, ICatalogApi catalog) :
             Chart.Bars("by-attribute", "事项（按服务属性）",
                 MatterAttributes.All.Select(a => (a.ToChinese(), (double)Services.MattersByAttribute.GetValueOrDefault(a.Code()))), "项"),
             Chart.Gauge("sharing-rate", "数据共享率（按数据量）", Catalog.SharingRate),
+            Chart.Lines("catalog-growth", "数据资源目录增长（月末资源数）", [.. catalogGrowth.Select(m => m.Month)],
+                [new("资源数", [.. catalogGrowth.Select(m => (double)m.Resources)])], "个"),
         ];
     }
 

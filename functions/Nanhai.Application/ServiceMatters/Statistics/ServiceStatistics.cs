@@ -49,7 +49,6 @@ public sealed record ServiceTrendView(IReadOnlyList<MonthVolume> Months, IReadOn
 /// </summary>
 public sealed class ServiceStatistics(IServiceFigures figures, TimeProvider clock)
 {
-    public const int MaxTrendMonths = 24;
 
     public async Task<ServiceStatisticsView> GetAsync(CancellationToken cancellationToken)
     {
@@ -69,24 +68,20 @@ public sealed class ServiceStatistics(IServiceFigures figures, TimeProvider cloc
             matters, MatterAttributes.All.ToDictionary(a => a.Code(), a => byAttribute.GetValueOrDefault(a)));
     }
 
-    /// <summary>The last <paramref name="months"/> months up to the current one (1–24, as text from a query string).</summary>
+    /// <summary>The last <paramref name="months"/> months up to the current one (see <see cref="ReportMonths"/>).</summary>
     public async Task<ServiceTrendView> TrendAsync(string? months, CancellationToken cancellationToken)
     {
-        var count = 12;
-        if (months is not null && (!int.TryParse(months, out count) || count is < 1 or > MaxTrendMonths))
-            throw new ValidationFailedException("months", $"月数须为1到{MaxTrendMonths}之间的整数 (months must be a whole number from 1 to {MaxTrendMonths})");
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
-        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - count);
+        var span = ReportMonths.Parse(months, clock.GetUtcNow());
         var volumes = new List<MonthVolume>();
-        for (var month = first; month <= today; month = month.AddMonths(1))
+        foreach (var month in span)
         {
-            var (from, to) = (ChinaTime.StartOf(month), ChinaTime.StartOf(month.AddMonths(1)));
             var byLevel = new Dictionary<string, long>();
             foreach (var level in Enum.GetValues<HandlingLevel>())
-                byLevel[level.ToString().ToLowerInvariant()] = await figures.SubmittedAsync(from, to, level, null, cancellationToken);
+                byLevel[level.ToString().ToLowerInvariant()] =
+                    await figures.SubmittedAsync(ChinaTime.StartOf(month), ReportMonths.EndOf(month), level, null, cancellationToken);
             volumes.Add(new MonthVolume(month.ToString("yyyy-MM"), byLevel));
         }
-        var (start, end) = (ChinaTime.StartOf(first), ChinaTime.StartOf(new DateOnly(today.Year, today.Month, 1).AddMonths(1)));
+        var (start, end) = (ChinaTime.StartOf(span[0]), ReportMonths.EndOf(span[^1]));
         var centres = new List<CentreVolume>();
         foreach (var centre in ServiceCentres.Towns)
             centres.Add(new CentreVolume(centre.Code, centre.Name, await figures.SubmittedAsync(start, end, null, centre.Code, cancellationToken)));

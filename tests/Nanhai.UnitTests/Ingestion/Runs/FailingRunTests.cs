@@ -70,6 +70,7 @@ public sealed class FailingRunTests
         public Task<string> SaveResourceAsync(Resource resource, string? expectedETag, CancellationToken cancellationToken) => Task.FromResult("e1");
         public Task<ResourcePage> SearchAsync(ResourceSearch search, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<CatalogFigures> FiguresAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<long> ResourcesRegisteredBeforeAsync(DateTimeOffset instant, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     /// <summary>Runs kept as their stored state, with ETags, as Cosmos keeps them.</summary>
