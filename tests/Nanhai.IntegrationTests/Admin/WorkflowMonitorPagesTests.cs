@@ -54,7 +54,7 @@ public sealed class WorkflowMonitorPagesTests(ConsoleFixture console)
     }
 
     [Fact]
-    public async Task Terminating_needs_a_reason_and_a_confirmation_and_then_ends_the_workflow()
+    public async Task Terminating_needs_a_reason_and_a_confirmation_and_ends_the_workflow_which_can_then_be_restarted()
     {
         var probe = await StartWaitingProbeAsync();
         var page = await console.OpenAsync();
@@ -78,7 +78,20 @@ public sealed class WorkflowMonitorPagesTests(ConsoleFixture console)
             return (await page.Locator(".meta-list").InnerTextAsync()).Contains("已终止");
         }, TimeSpan.FromSeconds(30), "the probe to be terminated");
         Assert.Contains("测试终止", await page.Locator("table", new() { HasText = "管理员对本实例的操作" }).InnerTextAsync());
-        Assert.Single(await page.GetByRole(AriaRole.Heading, new() { Name = "重启流程" }).AllAsync());
+
+        // A finished instance offers restart instead: same id and input, running again, audited.
+        var restart = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "重启流程" }) });
+        await restart.GetByLabel("操作原因（记入审计日志）").FillAsync("测试重启");
+        await restart.GetByLabel("我确认重启此流程实例").CheckAsync();
+        await restart.GetByRole(AriaRole.Button, new() { Name = "重启" }).ClickAsync();
+        await console.Platform.Host.WaitUntilAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return (await page.Locator(".meta-list").InnerTextAsync()).Contains("运行中");
+        }, TimeSpan.FromSeconds(30), "the probe to run again");
+        var audit = await page.Locator("table", new() { HasText = "管理员对本实例的操作" }).InnerTextAsync();
+        Assert.Contains("重启", audit);
+        Assert.Contains("测试重启", audit);
         await page.Context.CloseAsync();
 
         var centre = await console.OpenAsync();
