@@ -1,0 +1,4 @@
+using '../main.bicep'
+
+param prefix = 'nhdev'
+param environment = 'dev'

@@ -1,0 +1,4 @@
+using '../main.bicep'
+
+param prefix = 'nhprod'
+param environment = 'prod'
