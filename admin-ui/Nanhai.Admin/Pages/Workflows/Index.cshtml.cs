@@ -4,6 +4,7 @@ using Nanhai.Admin.Platform;
 using Nanhai.Admin.Workflows;
 using Nanhai.Application.Workflows;
 using Nanhai.Application.Workflows.Monitoring;
+using Nanhai.Domain.Calendar;
 using Refit;
 
 namespace Nanhai.Admin.Pages.Workflows;
@@ -46,5 +47,5 @@ public sealed class IndexModel(IWorkflowMonitorApi workflows) : PageModel
     }
 
     static string? Day(DateOnly? day, int plus) =>
-        day is { } value ? new DateTimeOffset(value.AddDays(plus).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToString("O") : null;
+        day is { } value ? ChinaTime.StartOf(value.AddDays(plus)).ToString("O") : null;
 }

@@ -98,9 +98,6 @@ abstract class ColumnBuffer(DataItem item, int capacity)
 
     protected int Values { get; private set; }
 
-    /// <summary>What the buffered values take: the group closes at <see cref="ParquetSnapshotWriter.MaxRowGroupBytes"/>.</summary>
-    public abstract long Bytes { get; }
-
     public void Add(in ItemValue value)
     {
         if (value.IsNull)
@@ -144,8 +141,6 @@ sealed class TextColumn(DataItem item) : SnapshotColumn(item)
         byte[] bytes = GC.AllocateUninitializedArray<byte>(1 << 16, pinned: true);
         readonly int[] starts = new int[capacity + 1];
         readonly ByteArray[] arrays = new ByteArray[capacity];
-
-        public override long Bytes => starts[Values];
 
         protected override void AddValue(in ItemValue value)
         {
@@ -193,8 +188,6 @@ sealed class ValueColumn<T>(DataItem item, LogicalType logicalType, PhysicalType
     sealed class Buffer(ValueColumn<T> column, int capacity) : ColumnBuffer(column.Item, capacity)
     {
         readonly T[] values = new T[capacity];
-
-        public override long Bytes => Values * (long)Marshal.SizeOf<T>();
 
         protected override void AddValue(in ItemValue value) => values[Values] = column.Store(value);
 
@@ -245,8 +238,6 @@ sealed class DecimalColumn(DataItem item) : SnapshotColumn(item)
     {
         readonly byte[] bytes = GC.AllocateUninitializedArray<byte>(capacity * Width, pinned: true);
         readonly FixedLenByteArray[] arrays = new FixedLenByteArray[capacity];
-
-        public override long Bytes => Values * (long)Width;
 
         protected override void AddValue(in ItemValue value) =>
             BinaryPrimitives.WriteInt128BigEndian(bytes.AsSpan(Values * Width, Width), Unscaled(value.Decimal));
