@@ -10,6 +10,8 @@ using Nanhai.Admin.Security;
 using Nanhai.Admin.ServiceMatters;
 using Nanhai.Admin.Workflows;
 using Nanhai.Domain.ServiceMatters;
+using Nanhai.Infrastructure.Telemetry;
+using OpenTelemetry.Trace;
 using Refit;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,6 +37,8 @@ builder.Services.AddOptions<PlatformOptions>()
     .ValidateOnStart();
 
 builder.Services.AddStaffSignIn(configuration, builder.Environment);
+// Page requests and the platform calls they make, in the same traces as the platform's own spans.
+builder.Services.AddNanhaiTelemetry(configuration, "nanhai-admin").WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
 builder.Services.AddScoped<PlatformErrorsPageFilter>();
 
 builder.Services.AddPlatformClient<IPlatformApi>();

@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,8 @@ public static class TelemetryServiceCollectionExtensions
 
     /// <summary>
     /// OpenTelemetry traces for a host: outbound HTTP (storage, Cosmos DB, the e-licence library…) and the platform's own
-    /// spans, exported to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (Azure) and to an OTLP
+    /// spans, exported to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (Azure, signed in with the
+    /// app's managed identity: the resource accepts no telemetry authenticated by its key alone) and to an OTLP
     /// collector when OTEL_EXPORTER_OTLP_ENDPOINT is set (one machine); with neither, nothing is exported.
     /// Each host adds its inbound instrumentation to the returned builder.
     /// </summary>
@@ -26,7 +28,11 @@ public static class TelemetryServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
         if (!string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
-            telemetry.WithTracing(tracing => tracing.AddAzureMonitorTraceExporter(o => o.ConnectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]));
+            telemetry.WithTracing(tracing => tracing.AddAzureMonitorTraceExporter(o =>
+            {
+                o.ConnectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+                o.Credential = new DefaultAzureCredential();
+            }));
         return telemetry;
     }
 }
