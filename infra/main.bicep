@@ -57,6 +57,7 @@ var taskHubName = 'NanhaiHub'
 var dumpContainer = 'dumps'
 var dumpArrivedFunction = 'DumpArrived'
 var deploymentContainer = 'deployments'
+var dumpEventsDeadLetterContainer = 'dump-events-deadletter'
 var eLicenceKeySecret = 'elicence-api-key'
 
 // Blob containers the platform writes and reads (see the stores in functions/Nanhai.Infrastructure).
@@ -111,6 +112,13 @@ resource adminIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01
   tags: tags
 }
 
+// Event Grid's, to keep the dump events it could not deliver.
+resource eventsIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${prefix}-events-id'
+  location: location
+  tags: tags
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Storage: the platform's data, the Functions host (task hub, blob trigger) and the Functions deployment package.
 
@@ -152,6 +160,25 @@ resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containe
     }
   }
 ]
+
+// Dump events Event Grid gave up on (the Functions app unreachable for a day), for an operator to see and re-drop.
+resource dumpEventsDeadLetter 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: dumpEventsDeadLetterContainer
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource eventsDeadLetter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: dumpEventsDeadLetter
+  name: guid(dumpEventsDeadLetter.id, eventsIdentity.id, roles.blobDataContributor)
+  properties: {
+    principalId: eventsIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataContributor)
+  }
+}
 
 // The Functions app writes and reads every container, queue (task hub, blob trigger) and table (task hub, lookups).
 resource functionsBlob 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -274,7 +301,8 @@ resource functionsCosmosData 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssig
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Service Bus: the integration-events topic. Publishers set the message id to the event id, so duplicate detection
-// drops a retried publish.
+// drops a retried publish. A message unread for a week is dropped, not dead-lettered: the event store and the ingestion
+// runs remain the record, and a consumer that falls behind cannot fill the namespace.
 
 resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: '${prefix}-bus'
@@ -296,7 +324,9 @@ resource topic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
   properties: {
     requiresDuplicateDetection: true
     duplicateDetectionHistoryTimeWindow: 'PT1H'
-    defaultMessageTimeToLive: 'P14D'
+    // About 200 MB of service-matter events a working day at Nanhai's volume: a week unread fits in 5 GB.
+    defaultMessageTimeToLive: 'P7D'
+    maxSizeInMegabytes: 5120
   }
 }
 
@@ -307,7 +337,7 @@ resource subscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@202
     properties: {
       lockDuration: 'PT1M'
       maxDeliveryCount: 10
-      deadLetteringOnMessageExpiration: true
+      deadLetteringOnMessageExpiration: false
     }
   }
 ]
@@ -538,6 +568,12 @@ resource storageEvents 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
   name: '${prefix}-data-events'
   location: location
   tags: tags
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${eventsIdentity.id}': {}
+    }
+  }
   properties: {
     source: storage.id
     topicType: 'Microsoft.Storage.StorageAccounts'
@@ -565,7 +601,23 @@ resource dumpArrivals 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-
       maxDeliveryAttempts: 30
       eventTimeToLiveInMinutes: 1440
     }
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'UserAssigned'
+        userAssignedIdentity: eventsIdentity.id
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: storage.id
+          blobContainerName: dumpEventsDeadLetter.name
+        }
+      }
+    }
   }
+  dependsOn: [
+    eventsDeadLetter
+  ]
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ public sealed class BicepTemplateTests
         var assignments = Resources("Microsoft.Authorization/roleAssignments")
             .Concat(Resources("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments")).ToList();
 
-        Assert.Equal(2, identities.Count);
+        Assert.Equal(3, identities.Count); // the Functions app, the console, Event Grid
         Assert.NotEmpty(assignments);
         foreach (var assignment in assignments)
         {
