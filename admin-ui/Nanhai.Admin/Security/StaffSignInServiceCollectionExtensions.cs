@@ -34,12 +34,14 @@ public static class StaffSignInServiceCollectionExtensions
         }
         else
         {
-            services.AddMicrosoftIdentityWebAppAuthentication(configuration, "AzureAd")
+            services.AddMicrosoftIdentityWebAppAuthentication(configuration, EntraSignInOptionsValidator.Section)
                 .EnableTokenAcquisitionToCallDownstreamApi([signIn.ApiScope])
                 .AddInMemoryTokenCaches();
             // App roles arrive in the "roles" claim, the same claim the platform reads from its tokens.
             services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme,
                 oidc => oidc.TokenValidationParameters.RoleClaimType = ClaimNames.Roles);
+            services.AddSingleton<IValidateOptions<MicrosoftIdentityOptions>, EntraSignInOptionsValidator>();
+            services.AddOptions<MicrosoftIdentityOptions>(OpenIdConnectDefaults.AuthenticationScheme).ValidateOnStart();
             services.AddScoped<IPlatformTokens, EntraPlatformTokens>();
         }
         services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
