@@ -21,7 +21,7 @@ sealed class ArmExpressions(JsonElement template, IReadOnlyDictionary<string, Js
         { "name": "AzureChinaCloud", "authentication": { "loginEndpoint": "https://login.chinacloudapi.cn/" } }
         """)!;
 
-    public static readonly string TenantId = "6c3e1d2b-0a4f-4b8e-9d7c-5e2f1a3b4c5d";
+    const string TenantId = "6c3e1d2b-0a4f-4b8e-9d7c-5e2f1a3b4c5d";
 
     /// <summary>A template value: strings in brackets are expressions, objects and arrays are evaluated member by member.</summary>
     public JsonNode? Evaluate(JsonElement value) => value.ValueKind switch

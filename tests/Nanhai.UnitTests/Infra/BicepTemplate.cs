@@ -53,8 +53,10 @@ static class BicepTemplate
         return (process.ExitCode, output.Result, errors.Result);
     }
 
-    public static IEnumerable<JsonElement> Resources(string type) =>
-        Template.GetProperty("resources").EnumerateArray().Where(r => r.GetProperty("type").GetString() == type);
+    public static IEnumerable<JsonElement> Resources(string type) => Resources(Template, type);
+
+    public static IEnumerable<JsonElement> Resources(JsonElement template, string type) =>
+        template.GetProperty("resources").EnumerateArray().Where(r => r.GetProperty("type").GetString() == type);
 
     /// <summary>A template variable's value, following Bicep's indirection for loaded files (<c>[variables('$fxv#0')]</c>).</summary>
     public static JsonElement Variable(string name)
@@ -70,13 +72,17 @@ static class BicepTemplate
         Resources("Microsoft.ManagedIdentity/userAssignedIdentities").Select(i => i.GetProperty("name").GetString()!.Trim('[', ']')).ToList();
 
     /// <summary>The one site whose kind starts with <paramref name="kind"/> (<c>functionapp</c> or <c>app</c>).</summary>
-    public static JsonElement Site(string kind) =>
-        Assert.Single(Resources("Microsoft.Web/sites"), s => s.GetProperty("kind").GetString()!.Split(',')[0] == kind);
+    public static JsonElement Site(string kind) => Site(Template, kind);
 
-    /// <summary>A site's app settings: name → value (a literal, or a template expression in brackets).</summary>
-    public static IReadOnlyDictionary<string, string> AppSettings(JsonElement site) =>
+    public static JsonElement Site(JsonElement template, string kind) =>
+        Assert.Single(Resources(template, "Microsoft.Web/sites"), s => s.GetProperty("kind").GetString()!.Split(',')[0] == kind);
+
+    /// <summary>A site's app settings as written: name → value (a literal, or a template expression in brackets).</summary>
+    public static IReadOnlyDictionary<string, string> AppSettings(JsonElement site) => AppSettings(site, value => value.GetString()!);
+
+    public static IReadOnlyDictionary<string, string> AppSettings(JsonElement site, Func<JsonElement, string> value) =>
         site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
-            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => value(s.GetProperty("value")), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The literal value of a string variable of the template.</summary>
     public static string StringVariable(string name) => Variable(name).GetString()!;

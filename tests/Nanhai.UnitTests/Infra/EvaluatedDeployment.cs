@@ -33,13 +33,8 @@ sealed class EvaluatedDeployment
     }
 
     /// <summary>The app settings of the site whose kind starts with <paramref name="kind"/>, as the app sees them.</summary>
-    public IReadOnlyDictionary<string, string> AppSettings(string kind)
-    {
-        var site = Assert.Single(template.GetProperty("resources").EnumerateArray(),
-            r => r.GetProperty("type").GetString() == "Microsoft.Web/sites" && r.GetProperty("kind").GetString()!.Split(',')[0] == kind);
-        return site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
-            .ToDictionary(s => s.GetProperty("name").GetString()!, s => expressions.Evaluate(s.GetProperty("value"))!.GetValue<string>());
-    }
+    public IReadOnlyDictionary<string, string> AppSettings(string kind) =>
+        BicepTemplate.AppSettings(BicepTemplate.Site(template, kind), value => expressions.Evaluate(value)!.GetValue<string>());
 
     /// <summary>A deployed resource's properties, as <c>reference()</c> returns them in Azure China.</summary>
     static JsonNode Reported(string type, string name) => type switch
