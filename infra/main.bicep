@@ -345,7 +345,8 @@ resource subscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@202
 resource subscriptionRules 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2024-01-01' = [
   for (subscription, i) in integrationEventSubscriptions: {
     parent: subscriptions[i]
-    name: 'event-types'
+    // Replaces the catch-all rule every new subscription gets: a second rule beside it would let every event through.
+    name: '$Default'
     properties: {
       filterType: 'SqlFilter'
       sqlFilter: {

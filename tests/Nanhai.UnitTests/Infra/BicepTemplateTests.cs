@@ -125,6 +125,10 @@ public sealed class BicepTemplateTests
         var subscriptions = Variable("integrationEventSubscriptions").EnumerateArray().ToList();
         Assert.NotEmpty(subscriptions);
         Assert.All(subscriptions, s => Assert.StartsWith("sys.Label LIKE 'cn.gov.nanhai.", s.GetProperty("filter").GetString()));
+        // The filter is the subscription's $Default rule, not one beside the catch-all rule a new subscription starts with.
+        var rule = Assert.Single(Resources("Microsoft.ServiceBus/namespaces/topics/subscriptions/rules"));
+        Assert.EndsWith(", '$Default')]", rule.GetProperty("name").GetString());
+        Assert.Equal("SqlFilter", rule.GetProperty("properties").GetProperty("filterType").GetString());
     }
 
     [Fact]
