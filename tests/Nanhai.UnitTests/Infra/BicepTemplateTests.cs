@@ -31,6 +31,19 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public void Every_resource_is_named_from_the_prefix()
+    {
+        var named = Template.GetProperty("resources").EnumerateArray()
+            .Where(r => r.GetProperty("type").GetString()!.Count(c => c == '/') == 1) // top level: children take their parent's name
+            .Where(r => r.GetProperty("type").GetString() != "Microsoft.Authorization/roleAssignments") // ids derived from scope and identity
+            .ToList();
+
+        Assert.Contains(named, r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
+        Assert.Contains("parameters('prefix')", StringVariable("storageName"));
+        Assert.All(named, r => Assert.Matches(@"parameters\('prefix'\)|variables\('storageName'\)", r.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public void Every_role_assignment_is_for_one_of_the_templates_own_identities_and_names_it()
     {
         var identities = IdentityNames();
