@@ -55,8 +55,8 @@ public sealed partial class AppSettingsTests
             .SelectMany(p => p.GetCustomAttributes())
             .ToList();
         var referenced = SettingReference().Matches(hostJson).Select(m => m.Groups[1].Value)
-            .Concat(triggers.SelectMany(a => a.GetType().GetProperties().Where(p => p.PropertyType == typeof(string)))
-                .SelectMany(p => triggers.Where(a => p.DeclaringType!.IsInstanceOfType(a)).Select(a => p.GetValue(a) as string))
+            .Concat(triggers
+                .SelectMany(a => a.GetType().GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.GetValue(a) as string))
                 .SelectMany(value => SettingReference().Matches(value ?? "").Select(m => m.Groups[1].Value)))
             .Distinct().ToList();
         var connections = triggers.Select(a => a.GetType().GetProperty("Connection")?.GetValue(a) as string).OfType<string>().Distinct().ToList();
