@@ -45,9 +45,6 @@ sealed class ArmExpressions(JsonElement template, IReadOnlyDictionary<string, Js
             "parameters" => Parameter(Text(0)),
             "variables" => Evaluate(template.GetProperty("variables").GetProperty(Text(0))),
             "format" => JsonValue.Create(string.Format(CultureInfo.InvariantCulture, Text(0), arguments.Skip(1).Select(a => a is JsonValue v ? v.ToString() : a?.ToJsonString()).ToArray<object?>())),
-            "concat" => arguments.All(a => a is JsonArray)
-                ? new JsonArray(arguments.SelectMany(a => a!.AsArray()).Select(n => n?.DeepClone()).ToArray())
-                : JsonValue.Create(string.Concat(arguments.Select(a => a!.GetValue<string>()))),
             "resourceid" => JsonValue.Create(ResourceId(arguments.Select(a => a!.GetValue<string>()).ToList())),
             "reference" => ReferenceById(Text(0)),
             "split" => new JsonArray(Text(0).Split(Text(1)).Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
@@ -55,7 +52,6 @@ sealed class ArmExpressions(JsonElement template, IReadOnlyDictionary<string, Js
             "equals" => JsonValue.Create(JsonNode.DeepEquals(arguments[0], arguments[1])),
             "environment" => Cloud.DeepClone(),
             "tenant" => new JsonObject { ["tenantId"] = TenantId },
-            "resourcegroup" => new JsonObject { ["name"] = "nanhai", ["location"] = "chinaeast2" },
             _ => throw new NotSupportedException($"The template uses {function}(), which ArmExpressions does not evaluate yet."),
         };
     }
